@@ -1,0 +1,43 @@
+import type { HeaderList } from '../../../shared/model/http.js';
+import type { ProviderId } from '../../../shared/model/provider.js';
+import type { NewMessage } from '../store/records.js';
+
+/** A request as the listener received it; what every provider sees. */
+export interface ReceivedRequest {
+  method: string;
+  /** Path and query as in the request line. */
+  path: string;
+  /** Path without the query. */
+  pathname: string;
+  headers: HeaderList;
+  body: Buffer;
+  /** False when only a prefix of the body was kept (oversized request). */
+  complete: boolean;
+  receivedAt: number;
+}
+
+export interface ParseResult {
+  conversationKey: string | null;
+  summary: string;
+  messages: NewMessage[];
+  /** Which decoding worked (`json`, `form`, `form+base64`, …); null if none did. */
+  parsedAs: string | null;
+  /** Why the payload could not be understood; the raw capture is stored either way. */
+  error: string | null;
+  /** Text for the full-text index. */
+  searchText: string;
+}
+
+/**
+ * A chat platform. Each provider lives in its own folder and is registered in one line of
+ * registry.ts. Parsers must never throw: a payload they cannot read is data, returned as `error`.
+ */
+export interface Provider {
+  id: ProviderId;
+  label: string;
+  /** Listener path prefix that routes to this provider without sniffing, e.g. `/dashly`. */
+  pathPrefix: string | null;
+  /** Content sniffing for requests whose path does not decide. */
+  detect(request: ReceivedRequest): boolean;
+  parse(request: ReceivedRequest): ParseResult;
+}

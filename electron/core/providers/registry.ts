@@ -1,0 +1,46 @@
+import type { ProviderId } from '../../../shared/model/provider.js';
+import { dashlyProvider } from './dashly/index.js';
+import { kindlyProvider } from './kindly/index.js';
+import { otherProvider } from './other/index.js';
+import type { ParseResult, Provider, ReceivedRequest } from './provider.js';
+
+/** Platform plug-ins, in sniffing order; `other` is the fallback and is not sniffed. */
+export const providers: readonly Provider[] = [dashlyProvider, kindlyProvider];
+
+export function providerById(id: ProviderId): Provider {
+  return providers.find((provider) => provider.id === id) ?? otherProvider;
+}
+
+function underPrefix(pathname: string, prefix: string): boolean {
+  return pathname === prefix || pathname.startsWith(`${prefix}/`);
+}
+
+/** Path prefix first (`/dashly…`, `/kindly…`), then content; else `other`. */
+export function classify(request: ReceivedRequest): Provider {
+  const pathname = request.pathname.toLowerCase();
+  for (const provider of providers) {
+    if (provider.pathPrefix && underPrefix(pathname, provider.pathPrefix)) return provider;
+  }
+  for (const provider of providers) {
+    try {
+      if (provider.detect(request)) return provider;
+    } catch {
+      // A detector that trips over hostile input simply does not claim the request.
+    }
+  }
+  return otherProvider;
+}
+
+/** Classifies and parses; never throws. */
+export function classifyAndParse(request: ReceivedRequest): { provider: ProviderId; result: ParseResult } {
+  const provider = classify(request);
+  try {
+    return { provider: provider.id, result: provider.parse(request) };
+  } catch (error) {
+    const fallback = otherProvider.parse(request);
+    return {
+      provider: provider.id,
+      result: { ...fallback, parsedAs: null, error: `Parser failed: ${(error as Error).message}` },
+    };
+  }
+}

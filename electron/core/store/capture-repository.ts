@@ -1,0 +1,273 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { CaptureDetail, CaptureResponse, CaptureSummary } from '../../../shared/model/capture.js';
+import type { HeaderList } from '../../../shared/model/http.js';
+import type { ProviderId } from '../../../shared/model/provider.js';
+import { ftsQuery } from './fts-query.js';
+import type { MessageRepository } from './message-repository.js';
+import type { NewCapture, StoredResponse } from './records.js';
+
+interface CaptureRow {
+  id: number;
+  received_at: number;
+  method: string;
+  path: string;
+  provider: ProviderId;
+  conversation_key: string | null;
+  summary: string;
+  response_status: number | null;
+  body_size: number;
+  via_tunnel: number;
+  parse_error: string | null;
+}
+
+interface CaptureDetailRow extends CaptureRow {
+  http_version: string;
+  remote_address: string | null;
+  headers: string;
+  body_truncated: number;
+  parsed_as: string | null;
+  response: string | null;
+  latency_ms: number | null;
+  request_body: Buffer | null;
+  response_body: Buffer | null;
+}
+
+interface StoredResponseMeta {
+  status: number;
+  headers: HeaderList;
+  bodySize: number;
+  bodyTruncated: boolean;
+  source: string;
+}
+
+export interface ListCapturesQuery {
+  provider?: ProviderId | undefined;
+  q?: string | undefined;
+  conversation?: string | undefined;
+  limit: number;
+  before?: number | undefined;
+}
+
+const SUMMARY_COLUMNS =
+  'c.id, c.received_at, c.method, c.path, c.provider, c.conversation_key, c.summary, c.response_status, c.body_size, c.via_tunnel, c.parse_error';
+
+function toSummary(row: CaptureRow): CaptureSummary {
+  return {
+    id: row.id,
+    receivedAt: row.received_at,
+    method: row.method,
+    path: row.path,
+    provider: row.provider,
+    conversationKey: row.conversation_key,
+    summary: row.summary,
+    status: row.response_status,
+    size: row.body_size,
+    viaTunnel: row.via_tunnel === 1,
+    parseError: row.parse_error !== null,
+  };
+}
+
+/** Captures, their bodies and full-text entries. Statements are prepared once. */
+export class CaptureRepository {
+  private readonly insertCaptureStmt: Statement;
+  private readonly insertBodyStmt: Statement;
+  private readonly insertFtsStmt: Statement;
+  private readonly setResponseStmt: Statement;
+  private readonly setResponseBodyStmt: Statement;
+  private readonly setLatencyStmt: Statement;
+  private readonly summaryStmt: Statement<[number], CaptureRow>;
+  private readonly detailStmt: Statement<[number], CaptureDetailRow>;
+  private readonly listCache = new Map<string, Statement<unknown[], CaptureRow>>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly messages: MessageRepository,
+  ) {
+    this.insertCaptureStmt = db.prepare(`
+      INSERT INTO captures (received_at, method, path, http_version, provider, conversation_key, summary,
+        remote_address, via_tunnel, headers, body_size, body_truncated, parsed_as, parse_error, response,
+        response_status, latency_ms)
+      VALUES (@receivedAt, @method, @path, @httpVersion, @provider, @conversationKey, @summary,
+        @remoteAddress, @viaTunnel, @headers, @bodySize, @bodyTruncated, @parsedAs, @parseError, @response,
+        @responseStatus, @latencyMs)`);
+    this.insertBodyStmt = db.prepare('INSERT INTO bodies (capture_id, request, response) VALUES (?, ?, ?)');
+    this.insertFtsStmt = db.prepare('INSERT INTO captures_fts (rowid, text) VALUES (?, ?)');
+    this.setResponseStmt = db.prepare(
+      'UPDATE captures SET response = ?, response_status = ?, latency_ms = ? WHERE id = ?',
+    );
+    this.setResponseBodyStmt = db.prepare('UPDATE bodies SET response = ? WHERE capture_id = ?');
+    this.setLatencyStmt = db.prepare('UPDATE captures SET latency_ms = ? WHERE id = ?');
+    this.summaryStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM captures c WHERE c.id = ?`);
+    this.detailStmt = db.prepare(`
+      SELECT c.*, b.request AS request_body, b.response AS response_body
+      FROM captures c LEFT JOIN bodies b ON b.capture_id = c.id WHERE c.id = ?`);
+  }
+
+  /** Inserts one capture with its body, messages and index entry. Call inside a transaction. */
+  insert(capture: NewCapture): number {
+    const response = capture.response;
+    const result = this.insertCaptureStmt.run({
+      receivedAt: capture.receivedAt,
+      method: capture.method,
+      path: capture.path,
+      httpVersion: capture.httpVersion,
+      provider: capture.provider,
+      conversationKey: capture.conversationKey,
+      summary: capture.summary,
+      remoteAddress: capture.remoteAddress,
+      viaTunnel: capture.viaTunnel ? 1 : 0,
+      headers: JSON.stringify(capture.headers),
+      bodySize: capture.bodySize,
+      bodyTruncated: capture.bodyTruncated ? 1 : 0,
+      parsedAs: capture.parsedAs,
+      parseError: capture.parseError,
+      response: response ? JSON.stringify(responseMeta(response)) : null,
+      responseStatus: response?.status ?? null,
+      latencyMs: response?.latencyMs ?? null,
+    });
+    const id = Number(result.lastInsertRowid);
+    this.insertBodyStmt.run(id, capture.body, response ? response.body : null);
+    if (capture.searchText) this.insertFtsStmt.run(id, capture.searchText);
+    for (const message of capture.messages) this.messages.insert(id, message);
+    return id;
+  }
+
+  setResponse(id: number, response: StoredResponse): void {
+    this.setResponseStmt.run(JSON.stringify(responseMeta(response)), response.status, response.latencyMs, id);
+    this.setResponseBodyStmt.run(response.body, id);
+  }
+
+  setLatency(id: number, latencyMs: number): void {
+    this.setLatencyStmt.run(latencyMs, id);
+  }
+
+  summary(id: number): CaptureSummary | null {
+    const row = this.summaryStmt.get(id);
+    return row ? toSummary(row) : null;
+  }
+
+  get(id: number): CaptureDetail | null {
+    const row = this.detailStmt.get(id);
+    if (!row) return null;
+    const requestBody = row.request_body ?? Buffer.alloc(0);
+    let response: CaptureResponse | null = null;
+    if (row.response) {
+      const meta = JSON.parse(row.response) as StoredResponseMeta;
+      const responseBody = row.response_body ?? Buffer.alloc(0);
+      response = {
+        status: meta.status,
+        headers: meta.headers,
+        body: { base64: responseBody.toString('base64'), size: meta.bodySize, truncated: meta.bodyTruncated },
+        latencyMs: row.latency_ms,
+        source: meta.source,
+      };
+    }
+    return {
+      ...toSummary(row),
+      headers: JSON.parse(row.headers) as HeaderList,
+      body: {
+        base64: requestBody.toString('base64'),
+        size: row.body_size,
+        truncated: row.body_truncated === 1,
+      },
+      remoteAddress: row.remote_address,
+      httpVersion: row.http_version,
+      parsedAs: row.parsed_as,
+      parseErrorMessage: row.parse_error,
+      messages: this.messages.forCapture(id),
+      response,
+    };
+  }
+
+  /** Raw request bytes and headers, for replay and export. */
+  rawRequest(id: number): { headers: HeaderList; body: Buffer } | null {
+    const row = this.detailStmt.get(id);
+    if (!row) return null;
+    return { headers: JSON.parse(row.headers) as HeaderList, body: row.request_body ?? Buffer.alloc(0) };
+  }
+
+  /** Newest first, keyset-paginated on id (ids grow with receive time). */
+  list(query: ListCapturesQuery): { items: CaptureSummary[]; next: number | null } {
+    const match = query.q ? ftsQuery(query.q) : null;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    let from = 'captures c';
+    if (match) {
+      from = 'captures_fts f JOIN captures c ON c.id = f.rowid';
+      where.push('captures_fts MATCH ?');
+      params.push(match);
+    }
+    if (query.provider) {
+      where.push('c.provider = ?');
+      params.push(query.provider);
+    }
+    if (query.conversation) {
+      where.push('c.conversation_key = ?');
+      params.push(query.conversation);
+    }
+    if (query.before !== undefined) {
+      where.push(match ? 'f.rowid < ?' : 'c.id < ?');
+      params.push(query.before);
+    }
+    const order = match ? 'f.rowid DESC' : 'c.id DESC';
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
+    params.push(query.limit + 1);
+    let stmt = this.listCache.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare<unknown[], CaptureRow>(sql);
+      this.listCache.set(sql, stmt);
+    }
+    // An FTS query the user typed can still be rejected by SQLite (e.g. a lone operator): treat as no hits.
+    let rows: CaptureRow[];
+    try {
+      rows = stmt.all(...params);
+    } catch (error) {
+      if (match && error instanceof Error && /fts5|syntax/i.test(error.message))
+        return { items: [], next: null };
+      throw error;
+    }
+    const hasMore = rows.length > query.limit;
+    const items = (hasMore ? rows.slice(0, query.limit) : rows).map(toSummary);
+    const last = items.at(-1);
+    return { items, next: hasMore && last ? last.id : null };
+  }
+
+  delete(ids: number[]): number {
+    const affected = this.messages.conversationsOfCaptures(ids);
+    let deleted = 0;
+    const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      this.db
+        .prepare(`DELETE FROM captures_fts WHERE rowid IN (${placeholders(chunk.length)})`)
+        .run(...chunk);
+      deleted += this.db
+        .prepare(`DELETE FROM captures WHERE id IN (${placeholders(chunk.length)})`)
+        .run(...chunk).changes;
+    }
+    this.messages.recountConversations(affected);
+    return deleted;
+  }
+
+  clear(): number {
+    const { n } = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM captures').get() ?? { n: 0 };
+    this.db.exec(`
+      DELETE FROM messages;
+      DELETE FROM bodies;
+      DELETE FROM captures;
+      DELETE FROM conversations;
+      INSERT INTO captures_fts (captures_fts) VALUES ('delete-all');
+    `);
+    return n;
+  }
+}
+
+function responseMeta(response: StoredResponse): StoredResponseMeta {
+  return {
+    status: response.status,
+    headers: response.headers,
+    bodySize: response.body.length,
+    bodyTruncated: response.bodyTruncated ?? false,
+    source: response.source,
+  };
+}

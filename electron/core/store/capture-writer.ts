@@ -1,0 +1,123 @@
+import type { CaptureSummary } from '../../../shared/model/capture.js';
+import type { NewCapture, StoredResponse } from './records.js';
+import type { Store } from './store.js';
+
+interface PendingInsert {
+  capture: NewCapture;
+  resolve: (summary: CaptureSummary) => void;
+  reject: (error: unknown) => void;
+}
+
+type PendingUpdate =
+  | { kind: 'response'; id: number; response: StoredResponse }
+  | { kind: 'latency'; id: number; latencyMs: number };
+
+/**
+ * Group commit: every insert queued during one turn of the event loop is written in a single
+ * transaction, and each caller's promise settles only after that transaction committed. The
+ * listener awaits it before it answers, so an acknowledged webhook is always on disk.
+ * Updates (responses, latencies) ride along in the next transaction; they are not awaited.
+ */
+export class CaptureWriter {
+  private inserts: PendingInsert[] = [];
+  private updates: PendingUpdate[] = [];
+  private scheduled = false;
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly onCommitted: (added: CaptureSummary[], updated: CaptureSummary[]) => void,
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {}
+
+  insert(capture: NewCapture): Promise<CaptureSummary> {
+    if (this.closed) return Promise.reject(new Error('The store is closed.'));
+    return new Promise((resolve, reject) => {
+      this.inserts.push({ capture, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  setResponse(id: number, response: StoredResponse): void {
+    this.updates.push({ kind: 'response', id, response });
+    this.schedule();
+  }
+
+  setLatency(id: number, latencyMs: number): void {
+    this.updates.push({ kind: 'latency', id, latencyMs });
+    this.schedule();
+  }
+
+  /** Writes whatever is queued now; used on shutdown. */
+  flush(): void {
+    this.scheduled = false;
+    const inserts = this.inserts;
+    const updates = this.updates;
+    this.inserts = [];
+    this.updates = [];
+    if (inserts.length === 0 && updates.length === 0) return;
+
+    let added: CaptureSummary[] = [];
+    const touched = new Set<number>();
+    try {
+      added = this.store.transaction(() => {
+        const summaries: CaptureSummary[] = [];
+        for (const pending of inserts) {
+          const id = this.store.captures.insert(pending.capture);
+          summaries.push(summaryOf(id, pending.capture));
+        }
+        for (const update of updates) {
+          if (update.kind === 'response') {
+            this.store.captures.setResponse(update.id, update.response);
+            touched.add(update.id);
+          } else {
+            // Latency is not part of the list row, so it needs no event.
+            this.store.captures.setLatency(update.id, update.latencyMs);
+          }
+        }
+        return summaries;
+      });
+    } catch (error) {
+      for (const pending of inserts) pending.reject(error);
+      this.onError(error);
+      return;
+    }
+    inserts.forEach((pending, index) => {
+      const summary = added[index];
+      if (summary) pending.resolve(summary);
+    });
+    const updated: CaptureSummary[] = [];
+    for (const id of touched) {
+      const summary = this.store.captures.summary(id);
+      if (summary) updated.push(summary);
+    }
+    this.onCommitted(added, updated);
+  }
+
+  close(): void {
+    this.flush();
+    this.closed = true;
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+}
+
+function summaryOf(id: number, capture: NewCapture): CaptureSummary {
+  return {
+    id,
+    receivedAt: capture.receivedAt,
+    method: capture.method,
+    path: capture.path,
+    provider: capture.provider,
+    conversationKey: capture.conversationKey,
+    summary: capture.summary,
+    status: capture.response?.status ?? null,
+    size: capture.bodySize,
+    viaTunnel: capture.viaTunnel,
+    parseError: capture.parseError !== null,
+  };
+}

@@ -1,0 +1,35 @@
+import type { Database } from 'better-sqlite3';
+import { CaptureRepository } from './capture-repository.js';
+import { openDatabase, type OpenDatabaseOptions } from './database.js';
+import { MessageRepository } from './message-repository.js';
+import { SettingsRepository } from './settings-repository.js';
+
+/** The SQLite store: the single source of truth for everything recorded. */
+export class Store {
+  readonly messages: MessageRepository;
+  readonly captures: CaptureRepository;
+  readonly settings: SettingsRepository;
+
+  private constructor(readonly db: Database) {
+    this.messages = new MessageRepository(db);
+    this.captures = new CaptureRepository(db, this.messages);
+    this.settings = new SettingsRepository(db);
+  }
+
+  static open(dataDir: string, options: OpenDatabaseOptions = {}): Store {
+    return new Store(openDatabase(dataDir, options));
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (!this.db.open) return;
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.db.close();
+    }
+  }
+}

@@ -1,0 +1,13 @@
+/** IPC channels of the desktop bridge; the preload and the main process share these names only. */
+export const BRIDGE_CHANNELS = {
+  notify: 'convoscope:notify',
+  openExternal: 'convoscope:open-external',
+} as const;
+
+/** Passed to the preload through `additionalArguments`. */
+export const BRIDGE_ARG_PREFIX = '--convoscope-bridge=';
+
+export interface BridgeBootstrap {
+  apiPort: number;
+  apiToken: string;
+}

@@ -1,0 +1,173 @@
+/**
+ * Desktop entry: runs the same core inside Electron's main process and opens the window.
+ * Security: the window is sandboxed with context isolation and no Node; it may only show our own
+ * UI origin; navigation and new windows are denied; external links go to the system browser
+ * (http/https only); every permission request is refused; IPC is accepted only from our UI frame.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Notification, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { PortInUseError, startCore, type Core, type CoreOptions } from './core/app.js';
+import { defaultDataDir } from './core/data-dir.js';
+import { createLog } from './core/log.js';
+import { FileSecretStore } from './core/secrets/file-secret-store.js';
+import { BRIDGE_ARG_PREFIX, BRIDGE_CHANNELS, type BridgeBootstrap } from './desktop/bridge-channels.js';
+import { electronNativeBinding } from './desktop/native-binding.js';
+import { safeStorageCodec } from './desktop/safe-storage-codec.js';
+
+const VERSION = process.env.CONVOSCOPE_VERSION ?? app.getVersion();
+const DEFAULT_LISTEN_PORT = 4545;
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function uiOrigin(): string {
+  return core ? core.api.url : 'http://127.0.0.1';
+}
+
+function isOurFrame(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url ?? '';
+  return url.startsWith(`${uiOrigin()}/`) || url === uiOrigin();
+}
+
+function openExternalSafely(url: string): void {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:')
+      void shell.openExternal(parsed.toString());
+  } catch {
+    // Not a URL: ignore.
+  }
+}
+
+function setupSingleInstance(): boolean {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return false;
+  }
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  return true;
+}
+
+function setupSecurity(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!url.startsWith(`${uiOrigin()}/`)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      openExternalSafely(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function setupBridge(): void {
+  ipcMain.handle(BRIDGE_CHANNELS.notify, (event, title: unknown, body: unknown) => {
+    if (!isOurFrame(event) || typeof title !== 'string' || typeof body !== 'string') return false;
+    if (!Notification.isSupported()) return false;
+    new Notification({ title: title.slice(0, 200), body: body.slice(0, 1000), silent: false }).show();
+    return true;
+  });
+  ipcMain.handle(BRIDGE_CHANNELS.openExternal, (event, url: unknown) => {
+    if (!isOurFrame(event) || typeof url !== 'string') return false;
+    openExternalSafely(url);
+    return true;
+  });
+}
+
+async function startAppCore(): Promise<Core> {
+  const dataDir = process.env.CONVOSCOPE_DATA_DIR ? defaultDataDir() : app.getPath('userData');
+  const log = createLog(dataDir, true);
+  const codec = safeStorageCodec();
+  const nativeBinding = app.isPackaged ? undefined : electronNativeBinding(app.getAppPath());
+  const options: CoreOptions = {
+    dataDir,
+    listenPort: Number(process.env.CONVOSCOPE_LISTEN_PORT ?? DEFAULT_LISTEN_PORT),
+    uiPort: 0,
+    token: randomBytes(18).toString('hex'),
+    host: 'desktop',
+    version: VERSION,
+    rendererDir: path.join(__dirname, 'renderer'),
+    log,
+    secretStore: codec
+      ? new FileSecretStore(dataDir, codec, 'safeStorage')
+      : new FileSecretStore(dataDir, undefined, 'file (owner-only; OS keychain unavailable)'),
+    ...(nativeBinding ? { nativeBinding } : {}),
+  };
+  try {
+    return await startCore(options);
+  } catch (error) {
+    if (!(error instanceof PortInUseError && error.which === 'listener')) throw error;
+    // Another program holds the listener port: take a free one rather than not starting.
+    log(`Port ${error.port} is taken; the listener uses a free port instead.`);
+    return startCore({ ...options, listenPort: 0 });
+  }
+}
+
+function createWindow(started: Core): BrowserWindow {
+  const bootstrap: BridgeBootstrap = { apiPort: started.api.port, apiToken: started.token };
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 900,
+    minHeight: 560,
+    title: 'Convoscope',
+    show: false,
+    backgroundColor: '#111318',
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      additionalArguments: [
+        `${BRIDGE_ARG_PREFIX}${Buffer.from(JSON.stringify(bootstrap)).toString('base64')}`,
+      ],
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${started.api.url}/`);
+  return window;
+}
+
+async function main(): Promise<void> {
+  if (!setupSingleInstance()) return;
+  setupSecurity();
+  setupBridge();
+  await app.whenReady();
+  try {
+    core = await startAppCore();
+  } catch (error) {
+    const { dialog } = await import('electron');
+    dialog.showErrorBox('Convoscope could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+  mainWindow = createWindow(core);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0 && core) mainWindow = createWindow(core);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !core) return;
+    event.preventDefault();
+    quitting = true;
+    void core.close().finally(() => app.quit());
+  });
+}
+
+void main();

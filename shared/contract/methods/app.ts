@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineMethod } from '../define.js';
+
+export const AppInfo = z.object({
+  version: z.string(),
+  /** `desktop` inside Electron, `serve` in a browser. */
+  host: z.enum(['desktop', 'serve']),
+  listenerUrl: z.string(),
+  listenerPort: z.number().int(),
+  dataDir: z.string(),
+  /** Endpoint URLs to give the platforms, local and (when a tunnel is up) public. */
+  endpoints: z.array(z.object({ prefix: z.string(), provider: z.string(), localUrl: z.string() })),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const appMethods = {
+  'app.info': defineMethod({
+    description: 'Version, host kind, the listener URL and the data folder.',
+    input: z.object({}).default({}),
+    output: AppInfo,
+  }),
+};

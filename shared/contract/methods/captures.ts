@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { CaptureDetail, CaptureSummary } from '../../model/capture.js';
+import { ProviderId } from '../../model/provider.js';
+import { defineMethod } from '../define.js';
+
+export const CaptureId = z.number().int().positive();
+
+export const captureMethods = {
+  'captures.list': defineMethod({
+    description:
+      'Captures newest first. `q` is a full-text search over bodies, paths and message text; pass `next` back as `before` for the following page (`next` is null on the last page).',
+    input: z
+      .object({
+        provider: ProviderId.optional(),
+        q: z.string().max(500).optional(),
+        conversation: z.string().optional(),
+        limit: z.number().int().min(1).max(1000).default(100),
+        before: z.number().int().positive().optional(),
+      })
+      .default({ limit: 100 }),
+    output: z.object({ items: z.array(CaptureSummary), next: z.number().int().nullable() }),
+  }),
+  'captures.get': defineMethod({
+    description:
+      'Everything recorded for one capture: headers as `[name, value]` pairs, body as base64, parsed messages, parse error, and the response sent.',
+    input: z.object({ id: CaptureId }),
+    output: CaptureDetail,
+  }),
+  'captures.delete': defineMethod({
+    description: 'Deletes the given captures and their messages.',
+    input: z.object({ ids: z.array(CaptureId).min(1).max(10000) }),
+    output: z.object({ deleted: z.number().int() }),
+  }),
+  'captures.clear': defineMethod({
+    description: 'Deletes every capture, message and conversation.',
+    input: z.object({}).default({}),
+    output: z.object({ deleted: z.number().int() }),
+  }),
+};

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { BodyDto, HeaderList } from './http.js';
+import { Message } from './message.js';
+import { ProviderId } from './provider.js';
+
+/** The row the capture list shows; also the payload of `capture.added`. */
+export const CaptureSummary = z.object({
+  id: z.number().int(),
+  /** Epoch milliseconds when the request's headers arrived. */
+  receivedAt: z.number(),
+  method: z.string(),
+  /** Path and query exactly as in the request line. */
+  path: z.string(),
+  provider: ProviderId,
+  conversationKey: z.string().nullable(),
+  /** One line for the list: the message text, or a short description of the request. */
+  summary: z.string(),
+  /** Status of the response sent; null while no response was sent yet. */
+  status: z.number().int().nullable(),
+  size: z.number().int().nonnegative(),
+  viaTunnel: z.boolean(),
+  parseError: z.boolean(),
+});
+export type CaptureSummary = z.infer<typeof CaptureSummary>;
+
+export const CaptureResponse = z.object({
+  status: z.number().int(),
+  headers: HeaderList,
+  body: BodyDto,
+  /** From the end of the request to the end of the response; null until the response finished. */
+  latencyMs: z.number().nullable(),
+  /** What produced it: `ack` (the default answer), or a responder mode name; `error` for a 5xx the store forced. */
+  source: z.string(),
+});
+export type CaptureResponse = z.infer<typeof CaptureResponse>;
+
+export const CaptureDetail = CaptureSummary.extend({
+  headers: HeaderList,
+  body: BodyDto,
+  remoteAddress: z.string().nullable(),
+  httpVersion: z.string(),
+  /** Which way of decoding worked, e.g. `json`, `form`, `form+base64`; null when nothing was parsed. */
+  parsedAs: z.string().nullable(),
+  parseErrorMessage: z.string().nullable(),
+  messages: z.array(Message),
+  response: CaptureResponse.nullable(),
+});
+export type CaptureDetail = z.infer<typeof CaptureDetail>;

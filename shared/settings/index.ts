@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import type { SettingDefinition } from './define.js';
+import { listenerSettings } from './listener-settings.js';
+
+/** Every setting key the app knows, by domain. Add a domain file and spread it here. */
+export const settingDefinitions = {
+  ...listenerSettings,
+} satisfies Record<string, SettingDefinition>;
+
+export type SettingKey = keyof typeof settingDefinitions;
+export type SettingValue<K extends SettingKey> = z.output<(typeof settingDefinitions)[K]['schema']>;
+export type SettingValues = { [K in SettingKey]: SettingValue<K> };
+
+export function isSettingKey(key: string): key is SettingKey {
+  return Object.hasOwn(settingDefinitions, key);
+}
