@@ -125,7 +125,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
     const handlers: Handlers = {
       ...appHandlers({ info }),
-      ...captureHandlers({ store, events }),
+      ...captureHandlers({ store, events, settings }),
       ...conversationHandlers({ store }),
       ...settingsHandlers({ settings }),
     };

@@ -34,6 +34,11 @@ export const CaptureResponse = z.object({
 });
 export type CaptureResponse = z.infer<typeof CaptureResponse>;
 
+/** Kindly: the `Kindly-HMAC` check against the configured secret. */
+export const SignatureCheck = z.enum(['verified', 'mismatch', 'unsigned', 'no-secret']);
+/** Dashly: the form field `token` against the configured webhook token. */
+export const WebhookTokenCheck = z.enum(['ok', 'mismatch', 'missing', 'not-configured']);
+
 export const CaptureDetail = CaptureSummary.extend({
   headers: HeaderList,
   body: BodyDto,
@@ -44,5 +49,9 @@ export const CaptureDetail = CaptureSummary.extend({
   parseErrorMessage: z.string().nullable(),
   messages: z.array(Message),
   response: CaptureResponse.nullable(),
+  /** Present on Kindly captures. */
+  signature: SignatureCheck.optional(),
+  /** Present on Dashly captures. */
+  webhookToken: WebhookTokenCheck.optional(),
 });
 export type CaptureDetail = z.infer<typeof CaptureDetail>;

@@ -1,5 +1,7 @@
+import type { CaptureDetail } from '../../../shared/model/capture.js';
 import type { HeaderList } from '../../../shared/model/http.js';
 import type { ProviderId } from '../../../shared/model/provider.js';
+import type { SettingsService } from '../settings/settings-service.js';
 import type { NewMessage } from '../store/records.js';
 
 /** A request as the listener received it; what every provider sees. */
@@ -40,4 +42,21 @@ export interface Provider {
   /** Content sniffing for requests whose path does not decide. */
   detect(request: ReceivedRequest): boolean;
   parse(request: ReceivedRequest): ParseResult;
+  /**
+   * Authenticity checks shown on a capture (Kindly signature, Dashly token). Computed when the
+   * capture is read, because the configured secret can change after it arrived.
+   */
+  verify?(request: StoredRequest, settings: SettingsService): ProviderChecks;
+}
+
+/** The raw request as stored, for checks that run after the fact. */
+export interface StoredRequest {
+  path: string;
+  headers: HeaderList;
+  body: Buffer;
+}
+
+export interface ProviderChecks {
+  signature?: CaptureDetail['signature'];
+  webhookToken?: CaptureDetail['webhookToken'];
 }

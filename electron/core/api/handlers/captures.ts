@@ -1,4 +1,6 @@
 import type { EventBus } from '../../events/event-bus.js';
+import { providerById } from '../../providers/registry.js';
+import type { SettingsService } from '../../settings/settings-service.js';
 import type { Store } from '../../store/store.js';
 import { notFound } from '../api-error.js';
 import type { HandlerGroup } from '../handler-types.js';
@@ -6,14 +8,17 @@ import type { HandlerGroup } from '../handler-types.js';
 export function captureHandlers(deps: {
   store: Store;
   events: EventBus;
+  settings: SettingsService;
 }): HandlerGroup<'captures.list' | 'captures.get' | 'captures.delete' | 'captures.clear'> {
-  const { store, events } = deps;
+  const { store, events, settings } = deps;
   return {
     'captures.list': (params) => store.captures.list(params),
     'captures.get': ({ id }) => {
       const capture = store.captures.get(id);
       if (!capture) throw notFound(`Capture ${id}`);
-      return capture;
+      const provider = providerById(capture.provider);
+      const raw = provider.verify ? store.captures.rawRequest(id) : null;
+      return raw ? { ...capture, ...provider.verify?.({ path: capture.path, ...raw }, settings) } : capture;
     },
     'captures.delete': ({ ids }) => {
       const deleted = store.transaction(() => store.captures.delete(ids));

@@ -1,0 +1,55 @@
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
+import { startCore, type Core } from '../../electron/core/app.js';
+import { MemorySecretStore } from '../../electron/core/secrets/secret-store.js';
+import { httpRequest } from './http.js';
+import { makeTempDir } from './temp-dir.js';
+
+export interface TestCore {
+  core: Core;
+  dataDir: string;
+  token: string;
+  listenerUrl: string;
+  apiUrl: string;
+  /** Calls an API method over real HTTP with the token; throws on an error answer. */
+  call<K extends MethodName>(method: K, input?: MethodInput<K>): Promise<MethodOutput<K>>;
+  stop(): Promise<void>;
+}
+
+/** The real core (listener, store, API) in this process, on free loopback ports and a temp data dir. */
+export async function startTestCore(options: { dataDir?: string } = {}): Promise<TestCore> {
+  const temp = options.dataDir ? null : makeTempDir();
+  const dataDir = options.dataDir ?? temp!.dir;
+  const token = 'test-token-0123456789';
+  const logs: string[] = [];
+  const core = await startCore({
+    dataDir,
+    listenPort: 0,
+    uiPort: 0,
+    token,
+    host: 'serve',
+    version: '0.0.0-test',
+    rendererDir: dataDir,
+    log: (line) => logs.push(line),
+    secretStore: new MemorySecretStore(),
+  });
+  return {
+    core,
+    dataDir,
+    token,
+    listenerUrl: core.listener.url,
+    apiUrl: core.api.url,
+    async call(method, input) {
+      const res = await httpRequest(`${core.api.url}/api/${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+      });
+      if (res.status !== 200) throw new Error(`${method} answered ${res.status}: ${res.text}`);
+      return JSON.parse(res.text) as never;
+    },
+    async stop() {
+      await core.close();
+      temp?.remove();
+    },
+  };
+}
