@@ -1,0 +1,222 @@
+import { ArrowLeftRight, MessagesSquare, Trash2, TriangleAlert } from 'lucide-react';
+import { useState } from 'react';
+import type { CaptureDetail as CaptureDetailDto } from '../../../shared/model/capture.js';
+import { ProviderBadge, StatusPill } from '../../components/badges.js';
+import { BodyViewer } from '../../components/body-viewer.js';
+import { CopyButton } from '../../components/copy-button.js';
+import { HeadersTable } from '../../components/headers-table.js';
+import { MessageBubble } from '../../components/message-bubble.js';
+import { Tabs } from '../../components/tabs.js';
+import { headerValue } from '../../lib/body.js';
+import { formatBytes } from '../../lib/format.js';
+import { deleteCaptures, setCaptureFilter } from '../../state/capture-actions.js';
+import { openConversation } from '../../state/conversation-actions.js';
+import { useAppStore } from '../../state/store.js';
+import { MessageMeta } from './message-meta.js';
+import { rawRequestText, rawResponseText } from './raw-http.js';
+
+type DetailTab = 'message' | 'request' | 'response' | 'raw';
+
+function queryPairs(path: string): [string, string][] {
+  const index = path.indexOf('?');
+  if (index === -1) return [];
+  try {
+    return [...new URLSearchParams(path.slice(index + 1)).entries()];
+  } catch {
+    return [];
+  }
+}
+
+function Section({
+  title,
+  children,
+  actions,
+}: {
+  title: string;
+  children: React.ReactNode;
+  actions?: React.ReactNode;
+}) {
+  return (
+    <section className="detail-section">
+      <header className="detail-section-header">
+        <h3>{title}</h3>
+        {actions}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+function DetailBody({ capture }: { capture: CaptureDetailDto }) {
+  const hasMessages = capture.messages.length > 0;
+  const [tab, setTab] = useState<DetailTab>(hasMessages ? 'message' : 'request');
+  const active: DetailTab = tab === 'message' && !hasMessages ? 'request' : tab;
+  const query = queryPairs(capture.path);
+  const rawRequest = rawRequestText(capture);
+  const rawResponse = rawResponseText(capture);
+
+  return (
+    <>
+      <Tabs<DetailTab>
+        label="Capture details"
+        active={active}
+        onChange={setTab}
+        items={[
+          { id: 'message', label: `Message${hasMessages ? '' : ' (none)'}`, disabled: !hasMessages },
+          { id: 'request', label: 'Request' },
+          { id: 'response', label: capture.response ? `Response ${capture.response.status}` : 'Response' },
+          { id: 'raw', label: 'Raw' },
+        ]}
+      />
+      <div className="detail-scroll" role="tabpanel">
+        {active === 'message' && (
+          <>
+            <div className="chat-thread" role="list">
+              {capture.messages.map((message) => (
+                <MessageBubble key={message.id} message={message} />
+              ))}
+            </div>
+            <MessageMeta capture={capture} />
+          </>
+        )}
+        {active === 'request' && (
+          <>
+            {query.length > 0 && (
+              <Section title="Query">
+                <HeadersTable headers={query} />
+              </Section>
+            )}
+            <Section title={`Headers (${capture.headers.length})`}>
+              <HeadersTable headers={capture.headers} />
+            </Section>
+            <Section title="Body">
+              <BodyViewer
+                body={capture.body}
+                contentType={headerValue(capture.headers, 'content-type')}
+                label="Body"
+              />
+            </Section>
+          </>
+        )}
+        {active === 'response' &&
+          (capture.response ? (
+            <>
+              <Section title="Status">
+                <div className="response-status">
+                  <StatusPill status={capture.response.status} />
+                  <span className="muted">
+                    {capture.response.source === 'ack' ? 'default answer' : capture.response.source}
+                    {capture.response.latencyMs !== null && ` · ${capture.response.latencyMs.toFixed(1)} ms`}
+                  </span>
+                </div>
+              </Section>
+              <Section title="Headers">
+                <HeadersTable headers={capture.response.headers} />
+              </Section>
+              <Section title="Body">
+                <BodyViewer
+                  body={capture.response.body}
+                  contentType={headerValue(capture.response.headers, 'content-type')}
+                  label="Response body"
+                />
+              </Section>
+            </>
+          ) : (
+            <div className="muted detail-pad">No response has been sent yet.</div>
+          ))}
+        {active === 'raw' && (
+          <>
+            <Section title="Request" actions={<CopyButton text={rawRequest} label="Copy request" />}>
+              <pre className="code-block">{rawRequest}</pre>
+            </Section>
+            {rawResponse && (
+              <Section title="Response" actions={<CopyButton text={rawResponse} label="Copy response" />}>
+                <pre className="code-block">{rawResponse}</pre>
+              </Section>
+            )}
+          </>
+        )}
+      </div>
+    </>
+  );
+}
+
+export function CaptureDetail() {
+  const detail = useAppStore((state) => state.detail);
+  const setView = useAppStore((state) => state.setView);
+  if (!detail) {
+    return (
+      <div className="detail-placeholder">
+        <ArrowLeftRight size={22} aria-hidden="true" />
+        <p>Select a capture to inspect it.</p>
+        <p className="muted">↑ ↓ move through the list · / searches</p>
+      </div>
+    );
+  }
+  if (detail.error) return <div className="inline-error detail-pad">{detail.error}</div>;
+  const capture = detail.data;
+  if (!capture) return <div className="muted detail-pad">Loading…</div>;
+  const conversationKey = capture.conversationKey;
+
+  return (
+    <article className="capture-detail" aria-label={`Capture ${capture.id}`} key={capture.id}>
+      <header className="detail-header">
+        <div className="detail-title">
+          <span className="capture-method">{capture.method}</span>
+          <h2 className="mono">{capture.path}</h2>
+        </div>
+        <div className="detail-facts">
+          <ProviderBadge provider={capture.provider} />
+          <StatusPill status={capture.status} />
+          <span>{new Date(capture.receivedAt).toLocaleString()}</span>
+          <span>{formatBytes(capture.size)}</span>
+          {capture.remoteAddress && <span>from {capture.remoteAddress}</span>}
+          {capture.viaTunnel && <span className="meta-tag">via tunnel</span>}
+          {capture.parsedAs && <span className="meta-tag">parsed as {capture.parsedAs}</span>}
+        </div>
+        <div className="detail-actions">
+          {conversationKey && (
+            <>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => {
+                  setView('conversations');
+                  void openConversation(capture.provider, conversationKey);
+                }}
+              >
+                <MessagesSquare size={14} /> Open conversation
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => setCaptureFilter({ conversation: conversationKey })}
+              >
+                Only this conversation
+              </button>
+            </>
+          )}
+          <span className="capture-spacer" />
+          <button
+            type="button"
+            className="button button-small button-danger"
+            onClick={() => void deleteCaptures([capture.id])}
+            aria-label="Delete this capture"
+          >
+            <Trash2 size={14} /> Delete
+          </button>
+        </div>
+      </header>
+      {capture.parseErrorMessage && (
+        <div className="parse-error" role="note">
+          <TriangleAlert size={14} aria-hidden="true" />
+          <span>
+            Could not read this payload: {capture.parseErrorMessage} The raw request is stored unchanged
+            below.
+          </span>
+        </div>
+      )}
+      <DetailBody capture={capture} />
+    </article>
+  );
+}

@@ -1,0 +1,39 @@
+import { Radio } from 'lucide-react';
+import { CopyButton } from '../../components/copy-button.js';
+import { useAppStore } from '../../state/store.js';
+
+/** What to do first: the URLs to give Dashly and Kindly, and a command to try it now. */
+export function EmptyState() {
+  const info = useAppStore((state) => state.appInfo);
+  const listener = info?.listenerUrl ?? 'http://127.0.0.1:4545';
+  const endpoints = info?.endpoints ?? [];
+  const sample = `curl -X POST ${listener}/kindly -H 'Content-Type: application/json' -d '{"chat_id":"demo-chat","bot_id":1,"user_id":"u-1","message":"Hello from curl"}'`;
+  return (
+    <div className="empty-state">
+      <div className="empty-icon">
+        <Radio size={28} aria-hidden="true" />
+      </div>
+      <h2>Waiting for the first webhook</h2>
+      <p>
+        Convoscope records every request that reaches the listener. Point your platforms at these URLs
+        (through a public tunnel for Dashly and Kindly, which only call public addresses):
+      </p>
+      <dl className="endpoint-list">
+        {endpoints.map((endpoint) => (
+          <div key={endpoint.prefix} className="endpoint-item">
+            <dt>{endpoint.provider === 'dashly' ? 'Dashly chat webhook' : 'Kindly dialogue webhook'}</dt>
+            <dd>
+              <code>{endpoint.localUrl}</code>
+              <CopyButton text={endpoint.localUrl} label={`Copy ${endpoint.provider} URL`} compact />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <p className="muted">Or send one yourself:</p>
+      <div className="command-line">
+        <code>{sample}</code>
+        <CopyButton text={sample} label="Copy command" compact />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { ApiCallError, call } from '../api/client.js';
+import { emptyFilter, type CaptureFilter } from './captures-slice.js';
+import { useAppStore } from './store.js';
+
+const PAGE_SIZE = 200;
+let listRequest = 0;
+let detailRequest = 0;
+
+function message(error: unknown): string {
+  return error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
+}
+
+function listInput(filter: CaptureFilter, before?: number) {
+  return {
+    limit: PAGE_SIZE,
+    ...(filter.provider ? { provider: filter.provider } : {}),
+    ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
+    ...(filter.conversation ? { conversation: filter.conversation } : {}),
+    ...(before !== undefined ? { before } : {}),
+  };
+}
+
+/** Reloads the first page for the current filter (also after a reconnect). */
+export async function reloadCaptures(): Promise<void> {
+  const request = ++listRequest;
+  const { filter } = useAppStore.getState();
+  useAppStore.setState({ capturesLoading: true, capturesError: null });
+  try {
+    const page = await call('captures.list', listInput(filter));
+    if (request !== listRequest) return;
+    useAppStore.setState({
+      captures: page.items,
+      capturesNext: page.next,
+      capturesLoading: false,
+      unseenWhileSearching: 0,
+    });
+  } catch (error) {
+    if (request !== listRequest) return;
+    useAppStore.setState({ capturesLoading: false, capturesError: message(error) });
+  }
+}
+
+/** Appends the next page (keyset: `before` = the last id shown). */
+export async function loadMoreCaptures(): Promise<void> {
+  const { capturesNext, capturesLoading, filter } = useAppStore.getState();
+  if (capturesNext === null || capturesLoading) return;
+  const request = listRequest;
+  useAppStore.setState({ capturesLoading: true });
+  try {
+    const page = await call('captures.list', listInput(filter, capturesNext));
+    if (request !== listRequest) return;
+    useAppStore.setState((state) => {
+      const seen = new Set(state.captures.map((item) => item.id));
+      return {
+        captures: [...state.captures, ...page.items.filter((item) => !seen.has(item.id))],
+        capturesNext: page.next,
+        capturesLoading: false,
+      };
+    });
+  } catch (error) {
+    if (request !== listRequest) return;
+    useAppStore.setState({ capturesLoading: false, capturesError: message(error) });
+  }
+}
+
+export function setCaptureFilter(patch: Partial<CaptureFilter>): void {
+  useAppStore.setState((state) => ({ filter: { ...state.filter, ...patch } }));
+  void reloadCaptures();
+}
+
+export function clearCaptureFilter(): void {
+  useAppStore.setState({ filter: emptyFilter });
+  void reloadCaptures();
+}
+
+export async function selectCapture(id: number | null): Promise<void> {
+  const request = ++detailRequest;
+  useAppStore.setState({
+    selectedCaptureId: id,
+    detail: id === null ? null : { id, data: null, error: null },
+  });
+  if (id === null) return;
+  try {
+    const data = await call('captures.get', { id });
+    if (request !== detailRequest) return;
+    useAppStore.setState({ detail: { id, data, error: null } });
+  } catch (error) {
+    if (request !== detailRequest) return;
+    useAppStore.setState({ detail: { id, data: null, error: message(error) } });
+  }
+}
+
+/** Re-reads the open detail (its response may have been recorded since). */
+export async function refreshDetail(id: number): Promise<void> {
+  const current = useAppStore.getState().detail;
+  if (current?.id !== id) return;
+  try {
+    const data = await call('captures.get', { id });
+    if (useAppStore.getState().detail?.id === id) useAppStore.setState({ detail: { id, data, error: null } });
+  } catch {
+    // Keep what is shown; a deleted capture is handled by its own event.
+  }
+}
+
+export async function deleteCaptures(ids: number[]): Promise<void> {
+  try {
+    await call('captures.delete', { ids });
+  } catch (error) {
+    useAppStore.getState().showToast(`Could not delete: ${message(error)}`, 'error');
+  }
+}
+
+export async function clearAllCaptures(): Promise<void> {
+  try {
+    const { deleted } = await call('captures.clear', {});
+    useAppStore.getState().showToast(`Deleted ${deleted} capture${deleted === 1 ? '' : 's'}.`);
+  } catch (error) {
+    useAppStore.getState().showToast(`Could not clear: ${message(error)}`, 'error');
+  }
+}
+
+/** Moves the selection up or down the loaded list (keyboard navigation). */
+export function moveSelection(delta: number): void {
+  const { captures, selectedCaptureId } = useAppStore.getState();
+  if (captures.length === 0) return;
+  const index = captures.findIndex((item) => item.id === selectedCaptureId);
+  const next = index === -1 ? 0 : Math.max(0, Math.min(captures.length - 1, index + delta));
+  const target = captures[next];
+  if (target && target.id !== selectedCaptureId) void selectCapture(target.id);
+  if (next >= captures.length - 20) void loadMoreCaptures();
+}

@@ -1,0 +1,43 @@
+import type { CaptureDetail, CaptureSummary } from '../../shared/model/capture.js';
+import type { ProviderId } from '../../shared/model/provider.js';
+import type { SliceCreator } from './store.js';
+
+export interface CaptureFilter {
+  provider: ProviderId | null;
+  q: string;
+  conversation: string | null;
+}
+
+export interface CapturesSlice {
+  /** The loaded window of the list, newest first; more pages load as the user scrolls. */
+  captures: CaptureSummary[];
+  capturesNext: number | null;
+  capturesLoading: boolean;
+  capturesError: string | null;
+  filter: CaptureFilter;
+  /** Captures that arrived while a search was active (the server decides matches): shown as a banner. */
+  unseenWhileSearching: number;
+  selectedCaptureId: number | null;
+  detail: { id: number; data: CaptureDetail | null; error: string | null } | null;
+}
+
+export const emptyFilter: CaptureFilter = { provider: null, q: '', conversation: null };
+
+export const createCapturesSlice: SliceCreator<CapturesSlice> = () => ({
+  captures: [],
+  capturesNext: null,
+  capturesLoading: false,
+  capturesError: null,
+  filter: emptyFilter,
+  unseenWhileSearching: 0,
+  selectedCaptureId: null,
+  detail: null,
+});
+
+/** Whether a live capture belongs in the list under this filter without asking the server. */
+export function matchesLocally(filter: CaptureFilter, capture: CaptureSummary): boolean | 'unknown' {
+  if (filter.provider && capture.provider !== filter.provider) return false;
+  if (filter.conversation && capture.conversationKey !== filter.conversation) return false;
+  if (filter.q.trim() !== '') return 'unknown';
+  return true;
+}

@@ -1,0 +1,119 @@
+import type { EventFrame } from '../../shared/contract/index.js';
+import type { CaptureSummary } from '../../shared/model/capture.js';
+import { call } from '../api/client.js';
+import { connectEvents } from '../api/events.js';
+import { matchesLocally } from './captures-slice.js';
+import { refreshDetail, reloadCaptures } from './capture-actions.js';
+import { openConversation, reloadConversations } from './conversation-actions.js';
+import { useAppStore } from './store.js';
+
+/** Most rows kept in memory from live events before the tail is dropped (scrolling reloads it). */
+const MAX_LIVE_ROWS = 20_000;
+let conversationsTimer: number | undefined;
+
+function scheduleConversationRefresh(keys: Set<string>): void {
+  window.clearTimeout(conversationsTimer);
+  conversationsTimer = window.setTimeout(() => {
+    const state = useAppStore.getState();
+    if (state.view === 'conversations') void reloadConversations();
+    const open = state.selectedConversation;
+    if (open && keys.has(`${open.provider}/${open.key}`)) void openConversation(open.provider, open.key);
+  }, 150);
+}
+
+/** Applies a batch of server events to the store in one update (one render per frame). */
+export function applyFrames(frames: EventFrame[]): void {
+  const added: CaptureSummary[] = [];
+  const updated = new Map<number, CaptureSummary>();
+  const deleted = new Set<number>();
+  let cleared = false;
+  let unseen = 0;
+  const touchedConversations = new Set<string>();
+  const state = useAppStore.getState();
+
+  for (const frame of frames) {
+    switch (frame.event) {
+      case 'capture.added': {
+        const capture = (frame as EventFrame<'capture.added'>).payload;
+        if (capture.conversationKey)
+          touchedConversations.add(`${capture.provider}/${capture.conversationKey}`);
+        const match = matchesLocally(state.filter, capture);
+        if (match === true) added.push(capture);
+        else if (match === 'unknown') unseen++;
+        break;
+      }
+      case 'capture.updated': {
+        const capture = (frame as EventFrame<'capture.updated'>).payload;
+        updated.set(capture.id, capture);
+        if (capture.conversationKey)
+          touchedConversations.add(`${capture.provider}/${capture.conversationKey}`);
+        break;
+      }
+      case 'captures.deleted':
+        for (const id of (frame as EventFrame<'captures.deleted'>).payload.ids) deleted.add(id);
+        break;
+      case 'captures.cleared':
+        cleared = true;
+        break;
+      default:
+        break;
+    }
+  }
+
+  if (cleared) {
+    useAppStore.setState({
+      captures: [],
+      capturesNext: null,
+      selectedCaptureId: null,
+      detail: null,
+      unseenWhileSearching: 0,
+    });
+    void reloadConversations();
+    return;
+  }
+  if (added.length || updated.size || deleted.size || unseen) {
+    useAppStore.setState((current) => {
+      let list = current.captures;
+      if (updated.size || deleted.size) {
+        list = list.filter((item) => !deleted.has(item.id)).map((item) => updated.get(item.id) ?? item);
+      }
+      if (added.length) {
+        // Events arrive oldest first; the list is newest first.
+        const known = new Set(list.slice(0, added.length + 50).map((item) => item.id));
+        const fresh = added.filter((item) => !known.has(item.id)).reverse();
+        list = [...fresh, ...list];
+        if (list.length > MAX_LIVE_ROWS) list = list.slice(0, MAX_LIVE_ROWS);
+      }
+      const selectionGone = current.selectedCaptureId !== null && deleted.has(current.selectedCaptureId);
+      return {
+        captures: list,
+        unseenWhileSearching: current.unseenWhileSearching + unseen,
+        ...(list.length === MAX_LIVE_ROWS ? { capturesNext: list.at(-1)?.id ?? null } : {}),
+        ...(selectionGone ? { selectedCaptureId: null, detail: null } : {}),
+      };
+    });
+    const open = useAppStore.getState().detail;
+    if (open && updated.has(open.id)) void refreshDetail(open.id);
+  }
+  if (touchedConversations.size || deleted.size) scheduleConversationRefresh(touchedConversations);
+}
+
+/** Connects the event stream and keeps the store in sync; returns a disconnect function. */
+export function startEventSync(token: string): () => void {
+  return connectEvents(token, {
+    onFrames: applyFrames,
+    onState: (connection) => {
+      useAppStore.setState({ connection });
+      if (connection === 'unauthorized') useAppStore.setState({ authFailed: true });
+    },
+    onReady: () => {
+      // Loading after the subscription is live means nothing falls between the page and the events;
+      // after a reconnect, anything may have happened while we were away, so reload what is shown.
+      void reloadCaptures();
+      void reloadConversations();
+      void call('app.info', {})
+        .then((appInfo) => useAppStore.setState({ appInfo }))
+        .catch(() => {});
+    },
+  });
+}

@@ -1,0 +1,19 @@
+import { create } from 'zustand';
+import { createCapturesSlice, type CapturesSlice } from './captures-slice.js';
+import { createConversationsSlice, type ConversationsSlice } from './conversations-slice.js';
+import { createSessionSlice, type SessionSlice } from './session-slice.js';
+
+/** One store built from slices; components select narrowly (useShallow for objects). */
+export type AppState = SessionSlice & CapturesSlice & ConversationsSlice;
+
+export const useAppStore = create<AppState>()((...a) => ({
+  ...createSessionSlice(...a),
+  ...createCapturesSlice(...a),
+  ...createConversationsSlice(...a),
+}));
+
+export type SliceCreator<T> = (
+  set: (partial: Partial<AppState> | ((state: AppState) => Partial<AppState>)) => void,
+  get: () => AppState,
+  api: unknown,
+) => T;

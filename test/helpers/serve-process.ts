@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
+import { httpRequest } from './http.js';
+import { makeTempDir } from './temp-dir.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CONVOSCOPE_BIN = path.join(root, 'electron', 'bin', 'convoscope.mjs');
+
+export interface ServeProcess {
+  child: ChildProcess;
+  dataDir: string;
+  listenerUrl: string;
+  /** The UI URL with the token fragment, exactly as printed. */
+  uiUrl: string;
+  apiUrl: string;
+  token: string;
+  output: () => string;
+  call<K extends MethodName>(method: K, input?: MethodInput<K>): Promise<MethodOutput<K>>;
+  /** SIGTERM and wait for exit; returns the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/**
+ * Starts the real serve mode (`convoscope serve`, built bundle) on free ports with its own data
+ * folder, and resolves once it printed its two URL lines.
+ */
+export async function startServe(
+  options: { dataDir?: string; args?: string[]; env?: NodeJS.ProcessEnv; keepDataDir?: boolean } = {},
+): Promise<ServeProcess> {
+  const temp = options.dataDir ? null : makeTempDir('convoscope-serve-');
+  const dataDir = options.dataDir ?? temp!.dir;
+  const child = spawn(
+    process.execPath,
+    [
+      CONVOSCOPE_BIN,
+      'serve',
+      '--data-dir',
+      dataDir,
+      '--listen-port',
+      '0',
+      '--ui-port',
+      '0',
+      '--no-open',
+      ...(options.args ?? []),
+    ],
+    { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+
+  const { listenerUrl, uiUrl } = await new Promise<{ listenerUrl: string; uiUrl: string }>(
+    (resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`serve mode did not start in time:\n${out}`)), 15_000);
+      const check = () => {
+        const listener = /^Listening for webhooks on (http:\/\/127\.0\.0\.1:\d+)$/mu.exec(out);
+        const ui = /^Inspector UI: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)$/mu.exec(out);
+        if (listener?.[1] && ui?.[1]) {
+          clearTimeout(timer);
+          resolve({ listenerUrl: listener[1], uiUrl: ui[1] });
+        }
+      };
+      child.stdout.on('data', check);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`serve mode exited with ${code}:\n${out}`));
+      });
+    },
+  );
+  const apiUrl = uiUrl.replace(/\/#token=.*$/u, '');
+  const token = decodeURIComponent(uiUrl.replace(/^.*#token=/u, ''));
+
+  return {
+    child,
+    dataDir,
+    listenerUrl,
+    uiUrl,
+    apiUrl,
+    token,
+    output: () => out,
+    async call(method, input) {
+      const res = await httpRequest(`${apiUrl}/api/${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+      });
+      if (res.status !== 200) throw new Error(`${method} answered ${res.status}: ${res.text}`);
+      return JSON.parse(res.text) as never;
+    },
+    async stop(signal = 'SIGTERM') {
+      const exited = new Promise<number | null>((resolve) => {
+        if (child.exitCode !== null) resolve(child.exitCode);
+        else child.once('exit', (code) => resolve(code));
+      });
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const code = await exited;
+      clearTimeout(timer);
+      if (!options.keepDataDir) temp?.remove();
+      return code;
+    },
+  };
+}
