@@ -1,50 +1,14 @@
 import { useEffect } from 'react';
 import { ApiCallError, call, setApiToken } from './api/client.js';
-import { CaptureDetail } from './features/captures/capture-detail.js';
-import { CaptureFilterBar } from './features/captures/capture-filter-bar.js';
-import { CaptureList } from './features/captures/capture-list.js';
-import { ConversationList } from './features/conversations/conversation-list.js';
-import { ConversationThread } from './features/conversations/conversation-thread.js';
-import { Toast } from './features/shell/toast.js';
+import { overlays, views } from './features/shell/features.js';
 import { TokenMissing } from './features/shell/token-missing.js';
 import { TopBar } from './features/shell/top-bar.js';
-import { reloadConversations } from './state/conversation-actions.js';
 import { startEventSync } from './state/event-sync.js';
 import { useAppStore } from './state/store.js';
 
-function CapturesView() {
-  return (
-    <div className="split">
-      <section className="list-pane" aria-label="Captures">
-        <CaptureFilterBar />
-        <CaptureList />
-      </section>
-      <section className="detail-pane" aria-label="Capture detail">
-        <CaptureDetail />
-      </section>
-    </div>
-  );
-}
-
-function ConversationsView() {
-  useEffect(() => {
-    void reloadConversations();
-  }, []);
-  return (
-    <div className="split">
-      <section className="list-pane" aria-label="Conversations">
-        <ConversationList />
-      </section>
-      <section className="detail-pane" aria-label="Conversation">
-        <ConversationThread />
-      </section>
-    </div>
-  );
-}
-
 export function App({ token }: { token: string | null }) {
   const authFailed = useAppStore((state) => state.authFailed);
-  const view = useAppStore((state) => state.view);
+  const viewId = useAppStore((state) => state.view);
 
   useEffect(() => {
     if (!token) return;
@@ -58,11 +22,14 @@ export function App({ token }: { token: string | null }) {
   }, [token]);
 
   if (!token || authFailed) return <TokenMissing rejected={Boolean(token)} />;
+  const ActiveView = (views.find((view) => view.id === viewId) ?? views[0])?.component;
   return (
     <div className="app">
       <TopBar />
-      <main className="main">{view === 'captures' ? <CapturesView /> : <ConversationsView />}</main>
-      <Toast />
+      <main className="main">{ActiveView && <ActiveView />}</main>
+      {overlays.map((overlay) => (
+        <overlay.component key={overlay.id} />
+      ))}
     </div>
   );
 }

@@ -55,6 +55,9 @@ export function applyFrames(frames: EventFrame[]): void {
       case 'captures.cleared':
         cleared = true;
         break;
+      case 'settings.changed':
+        useAppStore.setState({ settings: (frame as EventFrame<'settings.changed'>).payload });
+        break;
       default:
         break;
     }

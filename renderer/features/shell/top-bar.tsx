@@ -1,48 +1,41 @@
-import { Radio } from 'lucide-react';
-import { CopyButton } from '../../components/copy-button.js';
 import { Tabs } from '../../components/tabs.js';
 import { useAppStore } from '../../state/store.js';
-import type { View } from '../../state/session-slice.js';
+import { topBarItems, views } from './features.js';
+import type { ViewDefinition } from './registry.js';
 
-const CONNECTION_LABEL = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  reconnecting: 'Reconnecting…',
-  unauthorized: 'Not authorized',
-} as const;
+function ViewLabel({ view }: { view: ViewDefinition }) {
+  const badge = view.useBadge?.() ?? null;
+  return (
+    <>
+      {view.label}
+      {badge !== null && badge > 0 && (
+        <span className="tab-badge" aria-label={`${badge} waiting`}>
+          {badge}
+        </span>
+      )}
+    </>
+  );
+}
 
 export function TopBar() {
   const view = useAppStore((state) => state.view);
   const setView = useAppStore((state) => state.setView);
-  const connection = useAppStore((state) => state.connection);
-  const info = useAppStore((state) => state.appInfo);
   return (
     <header className="top-bar">
       <div className="brand">
         <img src="/favicon.svg" alt="" width={22} height={22} />
         <span>Convoscope</span>
       </div>
-      <Tabs<View>
+      <Tabs
         label="Views"
         active={view}
         onChange={setView}
-        items={[
-          { id: 'captures', label: 'Captures' },
-          { id: 'conversations', label: 'Conversations' },
-        ]}
+        items={views.map((definition) => ({ id: definition.id, label: <ViewLabel view={definition} /> }))}
       />
       <div className="top-bar-spacer" />
-      {info && (
-        <div className="listener-chip" title="The webhook listener on this machine">
-          <Radio size={14} aria-hidden="true" />
-          <span className="mono">{info.listenerUrl}</span>
-          <CopyButton text={info.listenerUrl} label="Copy listener URL" compact />
-        </div>
-      )}
-      <div className={`connection connection-${connection}`} role="status" aria-live="polite">
-        <span className="connection-dot" aria-hidden="true" />
-        {CONNECTION_LABEL[connection]}
-      </div>
+      {topBarItems.map((item) => (
+        <item.component key={item.id} />
+      ))}
     </header>
   );
 }
