@@ -8,17 +8,20 @@ import { defineMethod } from '../define.js';
  * A Dashly conversation id. Send it as a string: ids reach 2^64 and a JSON number above 2^53 is
  * already corrupted by the time it arrives. Safe integers are accepted as numbers for convenience.
  */
-export const DashlyConversationId = z
-  .union([
-    z.string().trim().regex(DASHLY_ID_PATTERN, 'a Dashly id: digits only, as a string'),
-    z
-      .number()
-      .int()
-      .nonnegative()
-      .refine(Number.isSafeInteger, 'ids above 2^53 must be sent as strings')
-      .transform(String),
-  ])
-  .describe('Dashly conversation id');
+export const DashlyConversationId = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  if (typeof value === 'number') {
+    if (Number.isSafeInteger(value) && value >= 0) return String(value);
+    ctx.addIssue({
+      code: 'custom',
+      message: 'send conversation ids as strings: a JSON number above 2^53 has already lost digits',
+    });
+    return z.NEVER;
+  }
+  const id = value.trim();
+  if (DASHLY_ID_PATTERN.test(id)) return id;
+  ctx.addIssue({ code: 'custom', message: 'a Dashly conversation id is digits only' });
+  return z.NEVER;
+});
 
 const FromAdmin = z.string().trim().regex(FROM_ADMIN_PATTERN, 'an admin id (digits) or `default_admin`');
 
