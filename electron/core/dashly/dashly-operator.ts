@@ -85,7 +85,7 @@ export class DashlyOperator {
     const { store } = this.deps;
     this.assertConfigured();
     const conversationKey = input.conversationId;
-    conversationPath(conversationKey, 'reply');
+    conversationPath(conversationKey, 'reply'); // validates the id before anything is stored
     const fromAdmin = input.fromAdmin ?? this.deps.settings.get('dashly.defaultFromAdmin');
     const randomId = newRandomId();
     const state: ConversationStatePatch = input.type === 'reply_admin' ? { unanswered: false } : {};
