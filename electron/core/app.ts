@@ -4,9 +4,17 @@ import { startApiServer, type ApiServer } from './api/api-server.js';
 import { createDispatcher } from './api/dispatcher.js';
 import type { Handlers } from './api/handler-types.js';
 import { appHandlers } from './api/handlers/app.js';
+import { autoreplyHandlers } from './api/handlers/autoreplies.js';
 import { captureHandlers } from './api/handlers/captures.js';
 import { conversationHandlers } from './api/handlers/conversations.js';
+import { dashlyHandlers } from './api/handlers/dashly.js';
 import { settingsHandlers } from './api/handlers/settings.js';
+import { DashlyApiClient } from './dashly/api-client.js';
+import { AutoResponder } from './dashly/auto-responder.js';
+import { DashlyInbound } from './dashly/dashly-inbound.js';
+import { DashlyOperator } from './dashly/dashly-operator.js';
+import { TypingThrottle } from './dashly/typing-throttle.js';
+import { emitConversationUpdates } from './events/conversation-updates.js';
 import { EventBus } from './events/event-bus.js';
 import { ackResponder } from './listener/responder.js';
 import { defaultIsTunnelHost, startListener, type Listener } from './listener/listener-server.js';
@@ -34,6 +42,8 @@ export interface CoreOptions {
   secretStore?: SecretStore;
   /** Electron-ABI build of better-sqlite3 (desktop only). */
   nativeBinding?: string;
+  /** Dashly Web API client tuning: call timeout (default 15 s), typing throttle (default 3 s). */
+  dashly?: { timeoutMs?: number; typingIntervalMs?: number };
 }
 
 export interface Core {
@@ -87,11 +97,33 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const events = new EventBus();
     settings.onChange((snapshot) => events.emit('settings.changed', snapshot));
 
+    const dashlyClient = new DashlyApiClient({
+      settings,
+      record: (call) => {
+        const recorded = store.apiCalls.insert(call);
+        events.emit('dashly.call.added', recorded);
+        return recorded;
+      },
+      ...(options.dashly?.timeoutMs === undefined ? {} : { timeoutMs: options.dashly.timeoutMs }),
+    });
+    const dashly = new DashlyOperator({
+      store,
+      events,
+      settings,
+      client: dashlyClient,
+      typing: new TypingThrottle(options.dashly?.typingIntervalMs),
+    });
+    cleanups.unshift(() => dashly.stop());
+    const autoResponder = new AutoResponder({ store, settings, operator: dashly, log });
+    const dashlyInbound = new DashlyInbound({ store, events, autoResponder, log });
+
     const writer = new CaptureWriter(
       store,
       (added, updated) => {
         for (const summary of added) events.emit('capture.added', summary);
         for (const summary of updated) events.emit('capture.updated', summary);
+        emitConversationUpdates(store, events, added);
+        dashlyInbound.onCommitted(added);
       },
       (error) => log(`Store write failed: ${error instanceof Error ? error.message : String(error)}`),
     );
@@ -128,6 +160,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...captureHandlers({ store, events, settings }),
       ...conversationHandlers({ store }),
       ...settingsHandlers({ settings }),
+      ...dashlyHandlers({ store, operator: dashly }),
+      ...autoreplyHandlers({ autoResponder }),
     };
 
     const api = await bind('ui', options.uiPort, () =>

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { ApiCall } from '../model/api-call.js';
 import { CaptureSummary } from '../model/capture.js';
+import { ConversationSummary } from '../model/conversation.js';
+import { Message } from '../model/message.js';
 import { SettingsSnapshot } from './methods/settings.js';
 
 /** Server → client events on the `/api/events` WebSocket, as `{event, payload}` frames. */
@@ -12,4 +15,12 @@ export const events = {
   'captures.deleted': z.object({ ids: z.array(z.number().int()) }),
   'captures.cleared': z.object({}),
   'settings.changed': SettingsSnapshot,
+  /** A message the app sent (a reply, an auto-reply, an operator action) entered a thread. */
+  'message.added': Message,
+  /** A sent message changed: API answered, failed, retried, or its echo arrived (`delivered`). */
+  'message.updated': Message,
+  /** A conversation's summary changed (new message, state, delivery). */
+  'conversation.updated': ConversationSummary,
+  /** An outgoing Dashly Web API call was recorded (see `dashly.calls`). */
+  'dashly.call.added': ApiCall,
 } satisfies Record<string, z.ZodType>;

@@ -16,7 +16,17 @@ export const MessageAuthor = z.object({
 });
 export type MessageAuthor = z.infer<typeof MessageAuthor>;
 
-/** One chat message normalized out of a provider payload. */
+/**
+ * Delivery of a message the app sent (replies, operator actions): `sent` once the API call is
+ * made, `delivered` when the platform's webhook echoes it back, `failed` with the API's error.
+ */
+export const MessageStatus = z.enum(['sent', 'delivered', 'failed']);
+export type MessageStatus = z.infer<typeof MessageStatus>;
+
+/**
+ * One chat message: normalized out of a provider payload, or sent by the app (then `captureId` is
+ * null and `status` is present).
+ */
 export const Message = z.object({
   id: z.number().int(),
   captureId: z.number().int().nullable(),
@@ -31,5 +41,13 @@ export const Message = z.object({
   kind: z.string(),
   /** Provider-specific extras (JSON-safe; ids as strings). */
   meta: z.record(z.string(), z.unknown()),
+  /** Only on messages the app sent. */
+  status: MessageStatus.optional(),
+  /** Why sending failed (names the API's error, e.g. `ReplyTooBig`); only with `status: failed`. */
+  error: z.string().optional(),
+  /** True on replies the auto-responder sent. */
+  automatic: z.boolean().optional(),
+  /** On a captured part that is the platform's echo of a message the app sent: that message's id. */
+  echoOf: z.number().int().optional(),
 });
 export type Message = z.infer<typeof Message>;

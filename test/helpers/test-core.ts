@@ -1,5 +1,5 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
-import { startCore, type Core } from '../../electron/core/app.js';
+import { startCore, type Core, type CoreOptions } from '../../electron/core/app.js';
 import { MemorySecretStore } from '../../electron/core/secrets/secret-store.js';
 import { httpRequest } from './http.js';
 import { makeTempDir } from './temp-dir.js';
@@ -12,11 +12,15 @@ export interface TestCore {
   apiUrl: string;
   /** Calls an API method over real HTTP with the token; throws on an error answer. */
   call<K extends MethodName>(method: K, input?: MethodInput<K>): Promise<MethodOutput<K>>;
+  /** Calls a method and returns the HTTP status and parsed body, error answers included. */
+  callRaw(method: string, input?: unknown): Promise<{ status: number; body: unknown }>;
   stop(): Promise<void>;
 }
 
 /** The real core (listener, store, API) in this process, on free loopback ports and a temp data dir. */
-export async function startTestCore(options: { dataDir?: string } = {}): Promise<TestCore> {
+export async function startTestCore(
+  options: { dataDir?: string; dashly?: CoreOptions['dashly'] } = {},
+): Promise<TestCore> {
   const temp = options.dataDir ? null : makeTempDir();
   const dataDir = options.dataDir ?? temp!.dir;
   const token = 'test-token-0123456789';
@@ -31,6 +35,7 @@ export async function startTestCore(options: { dataDir?: string } = {}): Promise
     rendererDir: dataDir,
     log: (line) => logs.push(line),
     secretStore: new MemorySecretStore(),
+    ...(options.dashly ? { dashly: options.dashly } : {}),
   });
   return {
     core,
@@ -46,6 +51,14 @@ export async function startTestCore(options: { dataDir?: string } = {}): Promise
       });
       if (res.status !== 200) throw new Error(`${method} answered ${res.status}: ${res.text}`);
       return JSON.parse(res.text) as never;
+    },
+    async callRaw(method, input) {
+      const res = await httpRequest(`${core.api.url}/api/${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(input ?? {}),
+      });
+      return { status: res.status, body: JSON.parse(res.text) as unknown };
     },
     async stop() {
       await core.close();

@@ -79,6 +79,64 @@ const migrations: ((db: Database) => void)[] = [
       ) WITHOUT ROWID;
     `);
   },
+  // 2: messages the app sends (delivery status, echo matching), conversation state (closed, tags,
+  // assignee, unanswered), the outgoing API call log, admins seen in payloads, the auto-responder.
+  (db) => {
+    db.exec(`
+      ALTER TABLE messages ADD COLUMN status TEXT;            -- sent | delivered | failed; NULL on captured parts
+      ALTER TABLE messages ADD COLUMN error TEXT;
+      ALTER TABLE messages ADD COLUMN automatic INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE messages ADD COLUMN echo_key TEXT;          -- on sent messages: the id the echo will carry (Dashly random_id)
+      ALTER TABLE messages ADD COLUMN echo_of INTEGER;        -- on captured echoes: the sent message they confirm
+      ALTER TABLE messages ADD COLUMN sets_unanswered INTEGER; -- 1 user waits, 0 answered, NULL no effect
+      UPDATE messages SET sets_unanswered = CASE WHEN direction = 'to_operator' THEN 1 ELSE 0 END;
+      CREATE INDEX messages_by_echo_key ON messages (provider, conversation_key, echo_key)
+        WHERE echo_key IS NOT NULL;
+      CREATE INDEX messages_automatic ON messages (provider, conversation_key, at)
+        WHERE automatic = 1;
+
+      ALTER TABLE conversations ADD COLUMN unanswered INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE conversations ADD COLUMN closed INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE conversations ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE conversations ADD COLUMN assignee TEXT;     -- JSON {id, name} or NULL
+      UPDATE conversations SET unanswered = CASE WHEN last_direction = 'to_operator' THEN 1 ELSE 0 END;
+      CREATE INDEX conversations_by_provider_last_at ON conversations (provider, last_at DESC);
+
+      CREATE TABLE api_calls (
+        id INTEGER PRIMARY KEY,
+        provider TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        conversation_key TEXT,
+        message_id INTEGER,
+        action TEXT NOT NULL,
+        method TEXT NOT NULL,
+        url TEXT NOT NULL,                -- never contains the token
+        params TEXT NOT NULL,             -- JSON [[name, value], ...] without the token
+        auth TEXT NOT NULL,
+        status INTEGER,
+        response TEXT,
+        duration_ms REAL,
+        error TEXT
+      );
+      CREATE INDEX api_calls_by_conversation ON api_calls (provider, conversation_key, id);
+      CREATE INDEX api_calls_by_provider ON api_calls (provider, id);
+
+      CREATE TABLE dashly_admins (
+        id TEXT PRIMARY KEY,
+        name TEXT,
+        type TEXT,
+        last_seen_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX dashly_admins_by_last_seen ON dashly_admins (last_seen_at DESC);
+
+      CREATE TABLE autoreplies (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        enabled INTEGER NOT NULL,
+        cooldown_seconds INTEGER NOT NULL,
+        rules TEXT NOT NULL               -- JSON [{phrase, answer, regex?, endpoint?}, ...]
+      );
+    `);
+  },
 ];
 
 export const schemaVersion = migrations.length;

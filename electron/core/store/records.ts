@@ -1,5 +1,6 @@
 import type { HeaderList } from '../../../shared/model/http.js';
-import type { MessageAuthor, MessageDirection } from '../../../shared/model/message.js';
+import type { ConversationAssignee } from '../../../shared/model/conversation.js';
+import type { MessageAuthor, MessageDirection, MessageStatus } from '../../../shared/model/message.js';
 import type { ProviderId } from '../../../shared/model/provider.js';
 
 /** A message as a provider parser produces it, before it has an id. */
@@ -14,6 +15,53 @@ export interface NewMessage {
   meta: Record<string, unknown>;
   /** Title for the conversation list (e.g. the user's name); empty keeps the current title. */
   conversationTitle: string;
+  /**
+   * How this message changes its conversation's state; the latest message to arrive wins. Without
+   * it, `unanswered` follows the direction (a message to the operator waits for an answer).
+   */
+  state?: ConversationStatePatch;
+  /**
+   * The client de-duplication id this captured part carries (Dashly `random_id`). A part sent
+   * towards the user whose key matches a message the app sent is stored as that message's echo.
+   */
+  echoKey?: string | null;
+  /** Present on messages the app sends itself. */
+  outgoing?: OutgoingFields;
+}
+
+/** Omitted fields leave the conversation as it is. */
+export interface ConversationStatePatch {
+  closed?: boolean;
+  tags?: string[];
+  /** null: unassigned. */
+  assignee?: ConversationAssignee | null;
+  /** true: the user waits for an answer; false: answered. */
+  unanswered?: boolean;
+}
+
+export interface OutgoingFields {
+  status: MessageStatus;
+  /** The id the platform's echo will carry (Dashly `random_id`); null when none is expected. */
+  echoKey: string | null;
+  automatic: boolean;
+  error: string | null;
+}
+
+/** An outgoing API call as recorded (the token is never part of it). */
+export interface NewApiCall {
+  provider: ProviderId;
+  at: number;
+  conversationKey: string | null;
+  messageId: number | null;
+  action: string;
+  method: string;
+  url: string;
+  params: [string, string][];
+  auth: 'header' | 'query';
+  status: number | null;
+  response: string | null;
+  durationMs: number | null;
+  error: string | null;
 }
 
 /** A response as stored: the exact bytes and headers that went back to the sender. */

@@ -1,5 +1,8 @@
 import type { Database } from 'better-sqlite3';
+import { ApiCallRepository } from './api-call-repository.js';
+import { AutoReplyRepository } from './autoreply-repository.js';
 import { CaptureRepository } from './capture-repository.js';
+import { DashlyAdminRepository } from './dashly-admin-repository.js';
 import { openDatabase, type OpenDatabaseOptions } from './database.js';
 import { MessageRepository } from './message-repository.js';
 import { SettingsRepository } from './settings-repository.js';
@@ -9,11 +12,17 @@ export class Store {
   readonly messages: MessageRepository;
   readonly captures: CaptureRepository;
   readonly settings: SettingsRepository;
+  readonly apiCalls: ApiCallRepository;
+  readonly dashlyAdmins: DashlyAdminRepository;
+  readonly autoreplies: AutoReplyRepository;
 
   private constructor(readonly db: Database) {
     this.messages = new MessageRepository(db);
     this.captures = new CaptureRepository(db, this.messages);
     this.settings = new SettingsRepository(db);
+    this.apiCalls = new ApiCallRepository(db);
+    this.dashlyAdmins = new DashlyAdminRepository(db);
+    this.autoreplies = new AutoReplyRepository(db);
   }
 
   static open(dataDir: string, options: OpenDatabaseOptions = {}): Store {

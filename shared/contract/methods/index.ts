@@ -1,7 +1,9 @@
 import type { MethodDefinition } from '../define.js';
 import { appMethods } from './app.js';
+import { autoreplyMethods } from './autoreplies.js';
 import { captureMethods } from './captures.js';
 import { conversationMethods } from './conversations.js';
+import { dashlyMethods } from './dashly.js';
 import { settingsMethods } from './settings.js';
 
 /** The whole API, by domain. Add a domain file and spread it here; the server will not compile until it has a handler. */
@@ -10,4 +12,6 @@ export const methods = {
   ...captureMethods,
   ...conversationMethods,
   ...settingsMethods,
+  ...dashlyMethods,
+  ...autoreplyMethods,
 } satisfies Record<string, MethodDefinition>;

@@ -11,7 +11,7 @@ export function conversationHandlers(deps: {
     'conversations.get': ({ provider, key }) => {
       const summary = store.messages.conversation(provider, key);
       if (!summary) throw notFound(`Conversation ${provider}/${key}`);
-      return { provider, key, title: summary.title, messages: store.messages.forConversation(provider, key) };
+      return { ...summary, messages: store.messages.forConversation(provider, key) };
     },
   };
 }

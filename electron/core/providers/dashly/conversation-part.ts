@@ -12,7 +12,10 @@ const MESSAGE_TYPES = new Set([
   'chat_bot_user',
   'reply_django_user',
 ]);
-const USER_TYPES = new Set(['reply_user', 'reply_django_user', 'chat_bot_user']);
+/** Parts a user wrote. `chat_bot_user` is a bot's message that expects the user's input (docs §2). */
+const USER_TYPES = new Set(['reply_user', 'reply_django_user']);
+/** Parts the user sees that answer them; notes and system parts do not. */
+const ANSWER_TYPES = new Set(['reply_admin', 'auto_reply', 'article', 'chat_bot_admin', 'chat_bot_user']);
 
 export interface AdminRef {
   id: string | null;
@@ -27,6 +30,17 @@ export function adminRef(value: unknown): AdminRef | null {
     name: typeof value.name === 'string' ? value.name : null,
     type: typeof value.type === 'string' ? value.type : null,
   };
+}
+
+export function isUserPart(type: string): boolean {
+  return USER_TYPES.has(type);
+}
+
+/** true: the user now waits for an answer; false: this part answers them; undefined: no effect. */
+export function partUnanswered(type: string): boolean | undefined {
+  if (USER_TYPES.has(type)) return true;
+  if (ANSWER_TYPES.has(type)) return false;
+  return undefined;
 }
 
 export function isSystemPart(type: string): boolean {

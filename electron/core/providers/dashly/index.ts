@@ -1,6 +1,7 @@
 import { headerValue } from '../../util/headers.js';
 import type { Provider, ReceivedRequest } from '../provider.js';
 import { parseDashly } from './parse.js';
+import { verifyDashly } from './webhook-token.js';
 
 const USER_AGENT = /\b(Dashly|Carrotquest) Webhook\b/iu;
 
@@ -17,4 +18,5 @@ export const dashlyProvider: Provider = {
   pathPrefix: '/dashly',
   detect: looksLikeDashly,
   parse: parseDashly,
+  verify: verifyDashly,
 };

@@ -1,6 +1,6 @@
 import { idString, isRecord, parseJsonLossless } from '../../util/lossless-json.js';
 import { decodeText, oneLine } from '../../util/text.js';
-import type { NewMessage } from '../../store/records.js';
+import type { ConversationStatePatch, NewMessage } from '../../store/records.js';
 import { SEARCH_TEXT_LIMIT } from '../other/index.js';
 import type { ParseResult, ReceivedRequest } from '../provider.js';
 import {
@@ -9,6 +9,7 @@ import {
   isSystemPart,
   partAuthor,
   partDirection,
+  partUnanswered,
 } from './conversation-part.js';
 
 const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/u;
@@ -21,7 +22,7 @@ function decodeBase64Text(value: string): string | null {
   );
 }
 
-interface FormFields {
+export interface FormFields {
   fields: URLSearchParams;
   via: string;
 }
@@ -31,7 +32,7 @@ interface FormFields {
  * `conversation` field, the whole body base64-decoded. Content-Type is matched loosely (one vendor
  * article misspells it) and not required.
  */
-function readForm(text: string): FormFields | null {
+export function readForm(text: string): FormFields | null {
   const plain = new URLSearchParams(text.trim());
   if (plain.has('conversation')) return { fields: plain, via: 'form' };
   const decoded = decodeBase64Text(text);
@@ -138,6 +139,15 @@ export function parseDashly(request: ReceivedRequest): ParseResult {
     ? part.conversation_tags.filter((t) => typeof t === 'string')
     : null;
 
+  // The webhook carries the conversation's current state on every part (docs §1, §2).
+  const state: ConversationStatePatch = {};
+  if (typeof part.conversation_closed === 'boolean') state.closed = part.conversation_closed;
+  else if (type === 'closed' || type === 'final_closed') state.closed = true;
+  if (tags) state.tags = tags;
+  if ('assignee' in part) state.assignee = assignee ? { id: assignee.id, name: assignee.name } : null;
+  const unanswered = partUnanswered(type);
+  if (unanswered !== undefined) state.unanswered = unanswered;
+
   const message: NewMessage = {
     provider: 'dashly',
     conversationKey,
@@ -158,6 +168,8 @@ export function parseDashly(request: ReceivedRequest): ParseResult {
       webhookType: form.fields.get('type'),
     },
     conversationTitle: author.kind === 'user' && author.id ? `User ${author.id}` : '',
+    state,
+    echoKey: idString(part.random_id),
   };
   return {
     conversationKey,
