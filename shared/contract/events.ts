@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CaptureSummary } from '../model/capture.js';
+import { Endpoint } from '../model/endpoint.js';
+import { Hold, HoldResolved } from '../model/hold.js';
 import { SettingsSnapshot } from './methods/settings.js';
 
 /** Server → client events on the `/api/events` WebSocket, as `{event, payload}` frames. */
@@ -12,4 +14,10 @@ export const events = {
   'captures.deleted': z.object({ ids: z.array(z.number().int()) }),
   'captures.cleared': z.object({}),
   'settings.changed': SettingsSnapshot,
+  /** The endpoint list after a save, rename or delete. */
+  'endpoints.changed': z.object({ endpoints: z.array(Endpoint) }),
+  /** A request is now held for the operator. */
+  'hold.added': Hold,
+  /** A hold ended: answered by the operator, by its fallback, aborted, or the sender went away. */
+  'hold.resolved': HoldResolved,
 } satisfies Record<string, z.ZodType>;

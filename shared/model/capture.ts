@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BodyDto, HeaderList } from './http.js';
 import { Message } from './message.js';
 import { ProviderId } from './provider.js';
+import { ForwardRecord, HoldRecord } from './responder-records.js';
 
 /** The row the capture list shows; also the payload of `capture.added`. */
 export const CaptureSummary = z.object({
@@ -31,6 +32,8 @@ export const CaptureResponse = z.object({
   latencyMs: z.number().nullable(),
   /** What produced it: `ack` (the default answer), or a responder mode name; `error` for a 5xx the store forced. */
   source: z.string(),
+  /** The mock rule that produced it (0-based), when one did. */
+  ruleIndex: z.number().int().nullable().optional(),
 });
 export type CaptureResponse = z.infer<typeof CaptureResponse>;
 
@@ -53,5 +56,9 @@ export const CaptureDetail = CaptureSummary.extend({
   signature: SignatureCheck.optional(),
   /** Present on Dashly captures. */
   webhookToken: WebhookTokenCheck.optional(),
+  /** Present when the request was forwarded: the target's answer (or failure) and timing. */
+  forward: ForwardRecord.optional(),
+  /** Present when the request was held for the operator and the hold has ended. */
+  hold: HoldRecord.optional(),
 });
 export type CaptureDetail = z.infer<typeof CaptureDetail>;

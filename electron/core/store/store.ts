@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { CaptureRepository } from './capture-repository.js';
+import { EndpointRepository } from './endpoint-repository.js';
 import { openDatabase, type OpenDatabaseOptions } from './database.js';
 import { MessageRepository } from './message-repository.js';
 import { SettingsRepository } from './settings-repository.js';
@@ -9,11 +10,13 @@ export class Store {
   readonly messages: MessageRepository;
   readonly captures: CaptureRepository;
   readonly settings: SettingsRepository;
+  readonly endpoints: EndpointRepository;
 
   private constructor(readonly db: Database) {
     this.messages = new MessageRepository(db);
     this.captures = new CaptureRepository(db, this.messages);
     this.settings = new SettingsRepository(db);
+    this.endpoints = new EndpointRepository(db);
   }
 
   static open(dataDir: string, options: OpenDatabaseOptions = {}): Store {

@@ -2,6 +2,8 @@ import type { MethodDefinition } from '../define.js';
 import { appMethods } from './app.js';
 import { captureMethods } from './captures.js';
 import { conversationMethods } from './conversations.js';
+import { endpointMethods } from './endpoints.js';
+import { holdMethods } from './holds.js';
 import { settingsMethods } from './settings.js';
 
 /** The whole API, by domain. Add a domain file and spread it here; the server will not compile until it has a handler. */
@@ -9,5 +11,7 @@ export const methods = {
   ...appMethods,
   ...captureMethods,
   ...conversationMethods,
+  ...endpointMethods,
+  ...holdMethods,
   ...settingsMethods,
 } satisfies Record<string, MethodDefinition>;
