@@ -78,15 +78,14 @@ export function payloadDocument(body: Buffer): unknown {
       return undefined;
     }
   }
-  const form = formDocument(text);
-  if (form) return form;
-  // Dashly's unconfirmed variant: the whole form base64-encoded (docs/dashly.md §1).
+  // Dashly's unconfirmed variant: the whole form base64-encoded (docs/dashly.md §1). Tried first
+  // because base64 padding ("…=") also reads as a one-field form.
   const compact = text.replace(/\s+/gu, '');
   if (compact.length >= 4 && BASE64.test(compact)) {
-    const decoded = Buffer.from(compact, 'base64').toString('utf8').trim();
-    return formDocument(decoded) ?? undefined;
+    const decoded = formDocument(Buffer.from(compact, 'base64').toString('utf8').trim());
+    if (decoded) return decoded;
   }
-  return undefined;
+  return formDocument(text) ?? undefined;
 }
 
 function headerObject(headers: HeaderList): Record<string, string> {
