@@ -30,7 +30,12 @@ export const CaptureResponse = z.object({
   body: BodyDto,
   /** From the end of the request to the end of the response; null until the response finished. */
   latencyMs: z.number().nullable(),
-  /** What produced it: `ack` (the default answer), or a responder mode name; `error` for a 5xx the store forced. */
+  /**
+   * What produced it: `ack` (default answer), `mock` (a rule), `fallback` (the endpoint's default:
+   * no rule matched, the target failed, a hold ran out), `forward` (the target's answer), `operator`
+   * (a held request answered by hand), `auth` (401, invalid signature/token), `limit` (413),
+   * `error` (5xx Convoscope forced, e.g. the store failed).
+   */
   source: z.string(),
   /** The mock rule that produced it (0-based), when one did. */
   ruleIndex: z.number().int().nullable().optional(),

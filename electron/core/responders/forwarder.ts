@@ -2,6 +2,8 @@
  * forward mode: sends a received webhook on to the user's own server and brings its answer back.
  * The request goes out as it came in (method, headers minus hop-by-hop ones, exact body bytes);
  * the target's answer is untrusted bytes, relayed as they are and recorded with a size cap.
+ * The public sender chooses the path after the prefix, so dot segments are resolved before it is
+ * appended: `/kindly/../admin` cannot climb out of the target's base path.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -40,13 +42,36 @@ export interface ForwardTarget {
   url: string;
 }
 
+/**
+ * Resolves `.` and `..` segments (also percent-encoded) without ever going above the root, so the
+ * result stays below whatever it is appended to. Other segments keep their exact bytes.
+ */
+export function clampDotSegments(path: string): string {
+  if (!/(^|\/)(\.|%2e){1,2}(\/|$)/iu.test(path)) return path;
+  const out: string[] = [];
+  const segments = path.split('/');
+  for (const [index, segment] of segments.entries()) {
+    const plain = segment.replace(/%2e/giu, '.');
+    if (plain === '.' || plain === '..') {
+      if (plain === '..') out.pop();
+      // A trailing dot segment still names a directory.
+      if (index === segments.length - 1) out.push('');
+      continue;
+    }
+    if (segment === '' && index > 0 && index < segments.length - 1) continue;
+    out.push(segment);
+  }
+  const joined = out.join('/');
+  return joined.startsWith('/') || joined === '' ? joined : `/${joined}`;
+}
+
 /** Where a request goes: the target's path with the path after the prefix appended, both queries kept. */
 export function forwardTarget(target: string, prefix: string, rawPath: string): ForwardTarget {
   const base = new URL(target);
   const queryIndex = rawPath.indexOf('?');
   const pathname = queryIndex === -1 ? rawPath : rawPath.slice(0, queryIndex);
   const query = queryIndex === -1 ? '' : rawPath.slice(queryIndex + 1);
-  const rest = prefix === '/' ? pathname : pathname.slice(prefix.length);
+  const rest = clampDotSegments(prefix === '/' ? pathname : pathname.slice(prefix.length));
   const basePath = base.pathname;
   const path =
     rest === '' || (rest === '/' && basePath.endsWith('/'))

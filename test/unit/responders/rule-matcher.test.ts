@@ -4,7 +4,7 @@ import { dictionaryRules } from '../../../shared/responders/dictionary-preset.js
 import { rulesProblems } from '../../../shared/responders/rule-validation.js';
 import { classifyAndParse } from '../../../electron/core/providers/registry.js';
 import type { ReceivedRequest } from '../../../electron/core/providers/provider.js';
-import { forwardTarget } from '../../../electron/core/responders/forwarder.js';
+import { clampDotSegments, forwardTarget } from '../../../electron/core/responders/forwarder.js';
 import { buildRequestView, payloadDocument } from '../../../electron/core/responders/request-view.js';
 import {
   compileRule,
@@ -212,5 +212,15 @@ describe('forward target', () => {
       'http://localhost:3000/h?k=1&x=2',
     );
     expect(url('http://localhost:3000/h', '/', '/any/path?q')).toBe('http://localhost:3000/h/any/path?q');
+    expect(url('http://localhost:3000/h', '/kindly', '/kindly/a//b')).toBe('http://localhost:3000/h/a//b');
+  });
+
+  it('keeps a public sender below the target path: dot segments cannot climb out', () => {
+    const url = (path: string) => forwardTarget('http://localhost:3000/webhook', '/kindly', path).url;
+    expect(url('/kindly/../admin')).toBe('http://localhost:3000/webhook/admin');
+    expect(url('/kindly/a/../../../../etc/passwd?x=1')).toBe('http://localhost:3000/webhook/etc/passwd?x=1');
+    expect(url('/kindly/%2e%2E/admin')).toBe('http://localhost:3000/webhook/admin');
+    expect(url('/kindly/a/./b/..')).toBe('http://localhost:3000/webhook/a/');
+    expect(clampDotSegments('/a..b/.c')).toBe('/a..b/.c');
   });
 });
