@@ -68,6 +68,18 @@ export class EndpointResponder implements Responder {
   constructor(private readonly deps: EndpointResponderDeps) {}
 
   decide(context: ResponderContext): ResponsePlan | DeferredResponse {
+    try {
+      return this.decideFor(context);
+    } catch (error) {
+      // The capture must still be stored: a responder bug becomes a visible 500, not a lost request.
+      this.deps.log(
+        `Responder failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      return jsonResponse(500, { error: 'Convoscope could not produce a response' }, 'error');
+    }
+  }
+
+  private decideFor(context: ResponderContext): ResponsePlan | DeferredResponse {
     const { request, provider, parse } = context;
     const active = this.deps.endpoints.match(request.pathname);
     if (!active) return jsonResponse(200, {}, 'ack');
