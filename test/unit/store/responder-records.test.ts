@@ -81,22 +81,22 @@ describe('store: endpoints and responder records', () => {
       store.captures.insert(newCapture()),
     ]);
     store.transaction(() => {
-      store.captures.setResponse(a!, {
+      store.captures.setResponse(a, {
         status: 200,
         headers: [],
         body: Buffer.from('{"reply":"hi"}'),
         source: 'forward',
         latencyMs: 1,
       });
-      store.captures.setAnnotations(a!, { forward: forward({ sameAsResponse: true }) });
-      store.captures.setResponse(b!, {
+      store.captures.setAnnotations(a, { forward: forward({ sameAsResponse: true }) });
+      store.captures.setResponse(b, {
         status: 502,
         headers: [],
         body: Buffer.from('{}'),
         source: 'fallback',
         latencyMs: 1,
       });
-      store.captures.setAnnotations(b!, {
+      store.captures.setAnnotations(b, {
         forward: forward({
           status: 500,
           body: Buffer.from('boom'),
@@ -113,10 +113,10 @@ describe('store: endpoints and responder records', () => {
         },
       });
     });
-    const first = store.captures.get(a!)!;
+    const first = store.captures.get(a)!;
     expect(Buffer.from(first.forward!.body!.base64, 'base64').toString()).toBe('{"reply":"hi"}');
     expect(first.forward).toMatchObject({ status: 200, durationMs: 12.5, error: null });
-    const second = store.captures.get(b!)!;
+    const second = store.captures.get(b)!;
     expect(Buffer.from(second.forward!.body!.base64, 'base64').toString()).toBe('boom');
     expect(second.hold).toEqual({
       endpoint: '/kindly',
@@ -129,6 +129,6 @@ describe('store: endpoints and responder records', () => {
     const raw = store.db.prepare<[number], { forward: Buffer | null }>(
       'SELECT forward FROM bodies WHERE capture_id = ?',
     );
-    expect(raw.get(a!)?.forward).toBeNull();
+    expect(raw.get(a)?.forward).toBeNull();
   });
 });
