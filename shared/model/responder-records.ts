@@ -38,7 +38,7 @@ export const ForwardRecord = z.object({
   status: z.number().int().nullable(),
   /** The target's response headers as received. */
   headers: HeaderList,
-  /** The target's response body (stored up to 1 MiB); null when it did not answer. */
+  /** The target's response body (stored up to the listener's body limit); null when it did not answer. */
   body: BodyDto.nullable(),
   /** From sending the request to the end of the target's response (or the failure). */
   durationMs: z.number().nullable(),
