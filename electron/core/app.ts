@@ -8,6 +8,8 @@ import { autoreplyHandlers } from './api/handlers/autoreplies.js';
 import { captureHandlers } from './api/handlers/captures.js';
 import { conversationHandlers } from './api/handlers/conversations.js';
 import { dashlyHandlers } from './api/handlers/dashly.js';
+import { endpointHandlers } from './api/handlers/endpoints.js';
+import { holdHandlers } from './api/handlers/holds.js';
 import { settingsHandlers } from './api/handlers/settings.js';
 import { DashlyApiClient } from './dashly/api-client.js';
 import { AutoResponder } from './dashly/auto-responder.js';
@@ -16,9 +18,11 @@ import { DashlyOperator } from './dashly/dashly-operator.js';
 import { TypingThrottle } from './dashly/typing-throttle.js';
 import { emitConversationUpdates } from './events/conversation-updates.js';
 import { EventBus } from './events/event-bus.js';
-import { ackResponder } from './listener/responder.js';
 import { defaultIsTunnelHost, startListener, type Listener } from './listener/listener-server.js';
-import { providers } from './providers/registry.js';
+import { providerById, providerForPath } from './providers/registry.js';
+import { EndpointResponder } from './responders/endpoint-responder.js';
+import { EndpointService } from './responders/endpoint-service.js';
+import { HoldQueue } from './responders/hold-queue.js';
 import { FileSecretStore } from './secrets/file-secret-store.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import { SettingsService } from './settings/settings-service.js';
@@ -52,6 +56,9 @@ export interface Core {
   readonly store: Store;
   readonly events: EventBus;
   readonly settings: SettingsService;
+  readonly endpoints: EndpointService;
+  /** Requests held for the operator; `holds.openCount` is what the tunnel's 10 sockets must carry. */
+  readonly holds: HoldQueue;
   readonly token: string;
   /** The URL to open: the UI with the token in its fragment (never sent to a server). */
   readonly uiUrl: string;
@@ -129,16 +136,36 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     );
     cleanups.unshift(() => writer.close());
 
+    const holds = new HoldQueue(events);
+    let listenerPort: number | null = null;
+    const endpoints = new EndpointService({
+      repository: store.endpoints,
+      events,
+      holds,
+      listenerPort: () => listenerPort,
+      log,
+    });
+    const responder = new EndpointResponder({
+      endpoints,
+      holds,
+      verify: (provider, request) => providerById(provider).verify?.(request, settings) ?? {},
+      storeLimit: () => settings.get('listener.maxBodyBytes'),
+      log,
+    });
+
     const listener = await bind('listener', options.listenPort, () =>
       startListener(options.listenPort, {
         writer,
-        responder: () => ackResponder,
+        responder: () => responder,
         maxBodyBytes: () => settings.get('listener.maxBodyBytes'),
         isTunnelHost: defaultIsTunnelHost,
         log,
       }),
     );
+    listenerPort = listener.port;
     cleanups.unshift(() => listener.close());
+    // Before the listener waits for its in-flight requests: holds, delays and forwards answer now.
+    cleanups.unshift(() => responder.close());
 
     const info = (): AppInfo => ({
       version: options.version,
@@ -146,19 +173,19 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       listenerUrl: listener.url,
       listenerPort: listener.port,
       dataDir: options.dataDir,
-      endpoints: providers
-        .filter((provider) => provider.pathPrefix)
-        .map((provider) => ({
-          prefix: provider.pathPrefix ?? '',
-          provider: provider.id,
-          localUrl: `${listener.url}${provider.pathPrefix ?? ''}`,
-        })),
+      endpoints: endpoints.list().map((endpoint) => ({
+        prefix: endpoint.prefix,
+        provider: providerForPath(endpoint.prefix)?.id ?? 'other',
+        localUrl: `${listener.url}${endpoint.prefix === '/' ? '' : endpoint.prefix}`,
+      })),
     });
 
     const handlers: Handlers = {
       ...appHandlers({ info }),
       ...captureHandlers({ store, events, settings }),
       ...conversationHandlers({ store }),
+      ...endpointHandlers({ endpoints, store }),
+      ...holdHandlers({ holds }),
       ...settingsHandlers({ settings }),
       ...dashlyHandlers({ store, operator: dashly }),
       ...autoreplyHandlers({ autoResponder }),
@@ -183,6 +210,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       store,
       events,
       settings,
+      endpoints,
+      holds,
       token: options.token,
       uiUrl: `${api.url}/#token=${options.token}`,
       close() {

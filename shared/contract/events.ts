@@ -3,6 +3,8 @@ import { ApiCall } from '../model/api-call.js';
 import { CaptureSummary } from '../model/capture.js';
 import { ConversationSummary } from '../model/conversation.js';
 import { Message } from '../model/message.js';
+import { Endpoint } from '../model/endpoint.js';
+import { Hold, HoldResolved } from '../model/hold.js';
 import { SettingsSnapshot } from './methods/settings.js';
 
 /** Server → client events on the `/api/events` WebSocket, as `{event, payload}` frames. */
@@ -23,4 +25,10 @@ export const events = {
   'conversation.updated': ConversationSummary,
   /** An outgoing Dashly Web API call was recorded (see `dashly.calls`). */
   'dashly.call.added': ApiCall,
+  /** The endpoint list after a save, rename or delete. */
+  'endpoints.changed': z.object({ endpoints: z.array(Endpoint) }),
+  /** A request is now held for the operator. */
+  'hold.added': Hold,
+  /** A hold ended: answered by the operator, by its fallback, aborted, or the sender went away. */
+  'hold.resolved': HoldResolved,
 } satisfies Record<string, z.ZodType>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BodyDto, HeaderList } from './http.js';
 import { Message } from './message.js';
 import { ProviderId } from './provider.js';
+import { ForwardRecord, HoldRecord } from './responder-records.js';
 
 /** The row the capture list shows; also the payload of `capture.added`. */
 export const CaptureSummary = z.object({
@@ -29,8 +30,15 @@ export const CaptureResponse = z.object({
   body: BodyDto,
   /** From the end of the request to the end of the response; null until the response finished. */
   latencyMs: z.number().nullable(),
-  /** What produced it: `ack` (the default answer), or a responder mode name; `error` for a 5xx the store forced. */
+  /**
+   * What produced it: `ack` (default answer), `mock` (a rule), `fallback` (the endpoint's default:
+   * no rule matched, the target failed, a hold ran out), `forward` (the target's answer), `operator`
+   * (a held request answered by hand), `auth` (401, invalid signature/token), `limit` (413),
+   * `error` (5xx Convoscope forced, e.g. the store failed).
+   */
   source: z.string(),
+  /** The mock rule that produced it (0-based), when one did. */
+  ruleIndex: z.number().int().nullable().optional(),
 });
 export type CaptureResponse = z.infer<typeof CaptureResponse>;
 
@@ -53,5 +61,9 @@ export const CaptureDetail = CaptureSummary.extend({
   signature: SignatureCheck.optional(),
   /** Present on Dashly captures. */
   webhookToken: WebhookTokenCheck.optional(),
+  /** Present when the request was forwarded: the target's answer (or failure) and timing. */
+  forward: ForwardRecord.optional(),
+  /** Present when the request was held for the operator and the hold has ended. */
+  hold: HoldRecord.optional(),
 });
 export type CaptureDetail = z.infer<typeof CaptureDetail>;

@@ -1,8 +1,6 @@
-import safeRegex from 'safe-regex2';
+import { isUnderPrefix } from '../../../shared/matching/path-prefix.js';
+import { compileSafeRegex } from '../../../shared/matching/safe-regex.js';
 import type { AutoReplyRule } from '../../../shared/model/autoreply.js';
-
-/** Only this much of a message is matched against a pattern, bounding the work per message. */
-export const MAX_MATCH_INPUT = 2000;
 
 export class RuleValidationError extends Error {
   constructor(
@@ -31,17 +29,13 @@ function endpointMatcher(endpoint: string | undefined): (pathname: string) => bo
   if (endpoint === undefined) return () => true;
   const prefix = fold(endpoint).replace(/\/+$/u, '');
   if (prefix === '') return () => true;
-  // Segment-aware, like the provider routing: `/dashly` covers `/dashly` and `/dashly/shop`, not `/dashlyx`.
-  return (pathname) => {
-    const path = fold(pathname);
-    return path === prefix || path.startsWith(`${prefix}/`);
-  };
+  return (pathname) => isUnderPrefix(fold(pathname), prefix);
 }
 
 /**
- * Compiles rules once, when they are saved. Only phrases the operator wrote ever become a RegExp,
+ * Compiles rules once, when they are saved. Only phrases the operator wrote ever become a regex,
  * and only when the rule says `regex: true`; message text is only ever the subject of a match.
- * Patterns with nested quantifiers (catastrophic backtracking) are refused.
+ * Regexes run on RE2 (shared/matching/safe-regex.ts), so no pattern can backtrack catastrophically.
  */
 export function compileRules(rules: readonly AutoReplyRule[]): CompiledRule[] {
   return rules.map((rule, index) => {
@@ -50,24 +44,11 @@ export function compileRules(rules: readonly AutoReplyRule[]): CompiledRule[] {
       const phrase = fold(rule.phrase);
       return { index, rule, matchesPath, matchesText: (text) => fold(text).includes(phrase) };
     }
-    let pattern: RegExp;
-    try {
-      pattern = new RegExp(rule.phrase, 'iu');
-    } catch (error) {
-      throw new RuleValidationError(index, `invalid regular expression: ${(error as Error).message}`);
-    }
-    if (!safeRegex(rule.phrase)) {
-      throw new RuleValidationError(
-        index,
-        'this pattern could backtrack catastrophically (nested or too many quantifiers); simplify it',
-      );
-    }
-    return {
-      index,
-      rule,
-      matchesPath,
-      matchesText: (text) => pattern.test(text.slice(0, MAX_MATCH_INPUT)),
-    };
+    // RE2 semantics: linear time whatever the pattern, on a bounded prefix of the message.
+    const compiled = compileSafeRegex(rule.phrase, { caseInsensitive: true });
+    if (!compiled.ok) throw new RuleValidationError(index, compiled.error);
+    const { regex } = compiled;
+    return { index, rule, matchesPath, matchesText: (text) => regex.test(text) };
   });
 }
 

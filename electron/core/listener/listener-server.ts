@@ -12,10 +12,10 @@ import type { HeaderList } from '../../../shared/model/http.js';
 import { classifyAndParse } from '../providers/registry.js';
 import type { ReceivedRequest } from '../providers/provider.js';
 import type { CaptureWriter } from '../store/capture-writer.js';
-import type { NewCapture, StoredResponse } from '../store/records.js';
+import type { CaptureAnnotations, NewCapture, StoredResponse } from '../store/records.js';
 import { headerValue, pairsFromRaw } from '../util/headers.js';
 import { readBody } from './read-body.js';
-import { isDeferred, jsonResponse, type Responder, type ResponsePlan } from './responder.js';
+import { isClose, isDeferred, jsonResponse, type Responder, type ResponsePlan } from './responder.js';
 
 export interface ListenerOptions {
   writer: CaptureWriter;
@@ -40,6 +40,11 @@ export function defaultIsTunnelHost(host: string | undefined): boolean {
   return host !== undefined && host !== '' && !LOOPBACK_HOST.test(host);
 }
 
+/** Statuses that never carry a body (RFC 9110 §6.4.1); Node drops one anyway. */
+function bodyless(status: number): boolean {
+  return status === 204 || status === 304;
+}
+
 function sendPlan(res: http.ServerResponse, plan: ResponsePlan): void {
   const headers: HeaderList = plan.headers.filter(([name]) => name.toLowerCase() !== 'content-length');
   res.statusCode = plan.status;
@@ -50,21 +55,39 @@ function sendPlan(res: http.ServerResponse, plan: ResponsePlan): void {
       // A header a user typed that HTTP forbids is skipped rather than failing the answer.
     }
   }
+  if (bodyless(plan.status)) {
+    res.end();
+    return;
+  }
   res.setHeader('Content-Length', plan.body.length);
+  // HEAD: Node sends the headers (Content-Length included) and drops the body itself.
   res.end(plan.body);
 }
 
-function toStored(plan: ResponsePlan, latencyMs: number | null): StoredResponse {
+/** What is recorded of a sent answer; bodies past `storeLimit` keep their first part. */
+function toStored(plan: ResponsePlan, latencyMs: number | null, storeLimit: number): StoredResponse {
+  const body = bodyless(plan.status) ? Buffer.alloc(0) : plan.body;
+  const truncated = body.length > storeLimit;
   return {
     status: plan.status,
     headers: [
       ...plan.headers.filter(([name]) => name.toLowerCase() !== 'content-length'),
-      ['Content-Length', String(plan.body.length)],
+      ...(bodyless(plan.status) ? [] : [['Content-Length', String(body.length)] as [string, string]]),
     ],
-    body: plan.body,
+    body: truncated ? body.subarray(0, storeLimit) : body,
+    bodySize: body.length,
+    bodyTruncated: truncated,
     source: plan.source,
+    ruleIndex: plan.ruleIndex ?? null,
     latencyMs,
   };
+}
+
+/** A forward record whose body was not stored with a response must keep its own copy. */
+function standalone(annotations: CaptureAnnotations): CaptureAnnotations {
+  return annotations.forward
+    ? { ...annotations, forward: { ...annotations.forward, sameAsResponse: false } }
+    : annotations;
 }
 
 export function startListener(port: number, options: ListenerOptions): Promise<Listener> {
@@ -127,8 +150,9 @@ export function startListener(port: number, options: ListenerOptions): Promise<L
         ? jsonResponse(413, { error: `Body larger than ${options.maxBodyBytes()} bytes` }, 'limit')
         : options.responder().decide({ request, provider, parse: result });
 
+    const storeLimit = options.maxBodyBytes();
     if (!isDeferred(plan)) {
-      capture.response = toStored(plan, null);
+      capture.response = toStored(plan, null, storeLimit);
       let stored: CaptureSummary;
       try {
         stored = await writer.insert(capture);
@@ -136,6 +160,7 @@ export function startListener(port: number, options: ListenerOptions): Promise<L
         answerStoreFailure(res, error);
         return;
       }
+      if (plan.annotations) writer.setAnnotations(stored.id, standalone(plan.annotations));
       if (outcome.kind === 'too-large') res.setHeader('Connection', 'close');
       res.once('finish', () => writer.setLatency(stored.id, performance.now() - bodyDone));
       sendPlan(res, plan);
@@ -157,11 +182,21 @@ export function startListener(port: number, options: ListenerOptions): Promise<L
       log(`Responder failed for capture ${stored.id}: ${String(error)}`);
       return jsonResponse(502, { error: 'Convoscope could not produce a response' }, 'error');
     });
-    if (answer === null || senderGone.signal.aborted) {
+    if (isClose(answer) || senderGone.signal.aborted) {
+      // Nothing is sent: an aborted hold really closes the connection (no synthetic 503).
+      if (answer?.annotations) writer.setAnnotations(stored.id, standalone(answer.annotations));
       if (!res.destroyed) res.destroy();
       return;
     }
-    res.once('finish', () => writer.setResponse(stored.id, toStored(answer, performance.now() - bodyDone)));
+    let finished = false;
+    res.once('finish', () => {
+      finished = true;
+      writer.setResponse(stored.id, toStored(answer, performance.now() - bodyDone, storeLimit));
+      if (answer.annotations) writer.setAnnotations(stored.id, answer.annotations);
+    });
+    res.once('close', () => {
+      if (!finished && answer.annotations) writer.setAnnotations(stored.id, standalone(answer.annotations));
+    });
     sendPlan(res, answer);
   };
 

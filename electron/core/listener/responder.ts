@@ -2,23 +2,38 @@ import type { CaptureSummary } from '../../../shared/model/capture.js';
 import type { HeaderList } from '../../../shared/model/http.js';
 import type { ProviderId } from '../../../shared/model/provider.js';
 import type { ParseResult, ReceivedRequest } from '../providers/provider.js';
+import type { CaptureAnnotations } from '../store/records.js';
 
 /** An answer for the sender: exactly these bytes and headers are sent and recorded. */
 export interface ResponsePlan {
   status: number;
   headers: HeaderList;
   body: Buffer;
-  /** Recorded on the capture: `ack`, `mock`, `forward`, `hold`, `fallback`, … */
+  /**
+   * Recorded on the capture: `ack`, `mock`, `fallback`, `forward`, `operator`, `auth`, `limit`,
+   * `error` (see electron/core/responders/README.md).
+   */
   source: string;
+  /** The mock rule that produced it (0-based), recorded with the response. */
+  ruleIndex?: number | null;
+  /** Recorded with the response: the forward's target side, the hold's end. */
+  annotations?: CaptureAnnotations;
+}
+
+/** Close the sender's connection without an answer (an aborted hold, a sender that left). */
+export interface CloseConnection {
+  close: true;
+  annotations?: CaptureAnnotations;
 }
 
 /** The answer is decided after the capture is stored (forwarding, holding for an operator). */
 export interface DeferredResponse {
   /**
-   * Runs once the capture is committed. Resolves with the answer, or null to close the connection
-   * without one. `signal` aborts when the sender goes away.
+   * Runs once the capture is committed. Resolves with the answer, or a CloseConnection (or null)
+   * to close the connection without one. `signal` aborts when the sender goes away; the listener
+   * then sends nothing, whatever this resolves to.
    */
-  deferred: (capture: CaptureSummary, signal: AbortSignal) => Promise<ResponsePlan | null>;
+  deferred: (capture: CaptureSummary, signal: AbortSignal) => Promise<ResponsePlan | CloseConnection | null>;
 }
 
 export interface ResponderContext {
@@ -51,4 +66,8 @@ export const ackResponder: Responder = {
 
 export function isDeferred(plan: ResponsePlan | DeferredResponse): plan is DeferredResponse {
   return 'deferred' in plan;
+}
+
+export function isClose(answer: ResponsePlan | CloseConnection | null): answer is CloseConnection | null {
+  return answer === null || 'close' in answer;
 }

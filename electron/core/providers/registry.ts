@@ -1,3 +1,4 @@
+import { isUnderPrefix } from '../../../shared/matching/path-prefix.js';
 import type { ProviderId } from '../../../shared/model/provider.js';
 import { dashlyProvider } from './dashly/index.js';
 import { kindlyProvider } from './kindly/index.js';
@@ -11,16 +12,18 @@ export function providerById(id: ProviderId): Provider {
   return providers.find((provider) => provider.id === id) ?? otherProvider;
 }
 
-function underPrefix(pathname: string, prefix: string): boolean {
-  return pathname === prefix || pathname.startsWith(`${prefix}/`);
+/** The provider whose path prefix a path lies under, if any. */
+export function providerForPath(pathname: string): Provider | null {
+  const lower = pathname.toLowerCase();
+  return (
+    providers.find((provider) => provider.pathPrefix && isUnderPrefix(lower, provider.pathPrefix)) ?? null
+  );
 }
 
 /** Path prefix first (`/dashly…`, `/kindly…`), then content; else `other`. */
 export function classify(request: ReceivedRequest): Provider {
-  const pathname = request.pathname.toLowerCase();
-  for (const provider of providers) {
-    if (provider.pathPrefix && underPrefix(pathname, provider.pathPrefix)) return provider;
-  }
+  const byPath = providerForPath(request.pathname);
+  if (byPath) return byPath;
   for (const provider of providers) {
     try {
       if (provider.detect(request)) return provider;

@@ -4,7 +4,8 @@ import type { HeaderList } from '../../../shared/model/http.js';
 import type { ProviderId } from '../../../shared/model/provider.js';
 import { ftsQuery } from './fts-query.js';
 import type { MessageRepository } from './message-repository.js';
-import type { NewCapture, StoredResponse } from './records.js';
+import type { ForwardRecord, HoldRecord } from '../../../shared/model/responder-records.js';
+import type { CaptureAnnotations, NewCapture, StoredForward, StoredResponse } from './records.js';
 
 interface CaptureRow {
   id: number;
@@ -30,6 +31,9 @@ interface CaptureDetailRow extends CaptureRow {
   latency_ms: number | null;
   request_body: Buffer | null;
   response_body: Buffer | null;
+  forward: string | null;
+  hold: string | null;
+  forward_body: Buffer | null;
 }
 
 interface StoredResponseMeta {
@@ -38,7 +42,10 @@ interface StoredResponseMeta {
   bodySize: number;
   bodyTruncated: boolean;
   source: string;
+  ruleIndex?: number | null;
 }
+
+type StoredForwardMeta = Omit<StoredForward, 'body'> & { hasBody: boolean };
 
 export interface ListCapturesQuery {
   provider?: ProviderId | undefined;
@@ -75,6 +82,9 @@ export class CaptureRepository {
   private readonly setResponseStmt: Statement;
   private readonly setResponseBodyStmt: Statement;
   private readonly setLatencyStmt: Statement;
+  private readonly setForwardStmt: Statement;
+  private readonly setForwardBodyStmt: Statement;
+  private readonly setHoldStmt: Statement;
   private readonly summaryStmt: Statement<[number], CaptureRow>;
   private readonly detailStmt: Statement<[number], CaptureDetailRow>;
   private readonly listCache = new Map<string, Statement<unknown[], CaptureRow>>();
@@ -97,9 +107,12 @@ export class CaptureRepository {
     );
     this.setResponseBodyStmt = db.prepare('UPDATE bodies SET response = ? WHERE capture_id = ?');
     this.setLatencyStmt = db.prepare('UPDATE captures SET latency_ms = ? WHERE id = ?');
+    this.setForwardStmt = db.prepare('UPDATE captures SET forward = ? WHERE id = ?');
+    this.setForwardBodyStmt = db.prepare('UPDATE bodies SET forward = ? WHERE capture_id = ?');
+    this.setHoldStmt = db.prepare('UPDATE captures SET hold = ? WHERE id = ?');
     this.summaryStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM captures c WHERE c.id = ?`);
     this.detailStmt = db.prepare(`
-      SELECT c.*, b.request AS request_body, b.response AS response_body
+      SELECT c.*, b.request AS request_body, b.response AS response_body, b.forward AS forward_body
       FROM captures c LEFT JOIN bodies b ON b.capture_id = c.id WHERE c.id = ?`);
   }
 
@@ -137,6 +150,18 @@ export class CaptureRepository {
     this.setResponseBodyStmt.run(response.body, id);
   }
 
+  /** The target's side of a forward and how a hold ended; a body equal to the response is stored once. */
+  setAnnotations(id: number, annotations: CaptureAnnotations): void {
+    const { forward, hold } = annotations;
+    if (forward) {
+      const { body, ...meta } = forward;
+      const stored: StoredForwardMeta = { ...meta, hasBody: body !== null };
+      this.setForwardStmt.run(JSON.stringify(stored), id);
+      this.setForwardBodyStmt.run(body && !forward.sameAsResponse ? body : null, id);
+    }
+    if (hold) this.setHoldStmt.run(JSON.stringify(hold), id);
+  }
+
   setLatency(id: number, latencyMs: number): void {
     this.setLatencyStmt.run(latencyMs, id);
   }
@@ -151,17 +176,36 @@ export class CaptureRepository {
     if (!row) return null;
     const requestBody = row.request_body ?? Buffer.alloc(0);
     let response: CaptureResponse | null = null;
+    const responseBody = row.response_body ?? Buffer.alloc(0);
     if (row.response) {
       const meta = JSON.parse(row.response) as StoredResponseMeta;
-      const responseBody = row.response_body ?? Buffer.alloc(0);
       response = {
         status: meta.status,
         headers: meta.headers,
         body: { base64: responseBody.toString('base64'), size: meta.bodySize, truncated: meta.bodyTruncated },
         latencyMs: row.latency_ms,
         source: meta.source,
+        ...(meta.ruleIndex === undefined ? {} : { ruleIndex: meta.ruleIndex }),
       };
     }
+    const annotations: { forward?: ForwardRecord; hold?: HoldRecord } = {};
+    if (row.forward) {
+      const meta = JSON.parse(row.forward) as StoredForwardMeta;
+      const forwardBody = meta.sameAsResponse ? responseBody : (row.forward_body ?? Buffer.alloc(0));
+      annotations.forward = {
+        url: meta.url,
+        method: meta.method,
+        startedAt: meta.startedAt,
+        status: meta.status,
+        headers: meta.headers,
+        body: meta.hasBody
+          ? { base64: forwardBody.toString('base64'), size: meta.bodySize, truncated: meta.bodyTruncated }
+          : null,
+        durationMs: meta.durationMs,
+        error: meta.error,
+      };
+    }
+    if (row.hold) annotations.hold = JSON.parse(row.hold) as HoldRecord;
     return {
       ...toSummary(row),
       headers: JSON.parse(row.headers) as HeaderList,
@@ -176,6 +220,7 @@ export class CaptureRepository {
       parseErrorMessage: row.parse_error,
       messages: this.messages.forCapture(id),
       response,
+      ...annotations,
     };
   }
 
@@ -266,8 +311,9 @@ function responseMeta(response: StoredResponse): StoredResponseMeta {
   return {
     status: response.status,
     headers: response.headers,
-    bodySize: response.body.length,
+    bodySize: response.bodySize ?? response.body.length,
     bodyTruncated: response.bodyTruncated ?? false,
     source: response.source,
+    ...(response.ruleIndex === undefined ? {} : { ruleIndex: response.ruleIndex }),
   };
 }

@@ -1,5 +1,5 @@
 import type { CaptureSummary } from '../../../shared/model/capture.js';
-import type { NewCapture, StoredResponse } from './records.js';
+import type { CaptureAnnotations, NewCapture, StoredResponse } from './records.js';
 import type { Store } from './store.js';
 
 interface PendingInsert {
@@ -10,6 +10,7 @@ interface PendingInsert {
 
 type PendingUpdate =
   | { kind: 'response'; id: number; response: StoredResponse }
+  | { kind: 'annotations'; id: number; annotations: CaptureAnnotations }
   | { kind: 'latency'; id: number; latencyMs: number };
 
 /**
@@ -43,6 +44,12 @@ export class CaptureWriter {
     this.schedule();
   }
 
+  /** A forward's target answer or a hold's end; announced as `capture.updated` like a response. */
+  setAnnotations(id: number, annotations: CaptureAnnotations): void {
+    this.updates.push({ kind: 'annotations', id, annotations });
+    this.schedule();
+  }
+
   setLatency(id: number, latencyMs: number): void {
     this.updates.push({ kind: 'latency', id, latencyMs });
     this.schedule();
@@ -69,6 +76,9 @@ export class CaptureWriter {
         for (const update of updates) {
           if (update.kind === 'response') {
             this.store.captures.setResponse(update.id, update.response);
+            touched.add(update.id);
+          } else if (update.kind === 'annotations') {
+            this.store.captures.setAnnotations(update.id, update.annotations);
             touched.add(update.id);
           } else {
             // Latency is not part of the list row, so it needs no event.

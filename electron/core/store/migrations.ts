@@ -137,6 +137,23 @@ const migrations: ((db: Database) => void)[] = [
       );
     `);
   },
+  // 3: response modes. Endpoints (path prefix → mode and its configuration, as JSON), with the two
+  // provider prefixes in ack mode; the target's side of forwarded requests; how holds ended.
+  (db) => {
+    db.exec(`
+      CREATE TABLE endpoints (
+        prefix TEXT PRIMARY KEY,
+        config TEXT NOT NULL,           -- JSON: mode, target, timeouts, rules, fallback, flags
+        updated_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      ALTER TABLE captures ADD COLUMN forward TEXT;   -- JSON {url, method, status, headers, ...} or NULL
+      ALTER TABLE captures ADD COLUMN hold TEXT;      -- JSON {endpoint, heldAt, deadline, outcome, ...} or NULL
+      ALTER TABLE bodies ADD COLUMN forward BLOB;     -- the target's body when it differs from the response sent
+    `);
+    const insert = db.prepare('INSERT INTO endpoints (prefix, config, updated_at) VALUES (?, ?, ?)');
+    const now = Date.now();
+    for (const prefix of ['/dashly', '/kindly']) insert.run(prefix, JSON.stringify({ mode: 'ack' }), now);
+  },
 ];
 
 export const schemaVersion = migrations.length;

@@ -2,6 +2,7 @@ import type { HeaderList } from '../../../shared/model/http.js';
 import type { ConversationAssignee } from '../../../shared/model/conversation.js';
 import type { MessageAuthor, MessageDirection, MessageStatus } from '../../../shared/model/message.js';
 import type { ProviderId } from '../../../shared/model/provider.js';
+import type { HoldRecord } from '../../../shared/model/responder-records.js';
 
 /** A message as a provider parser produces it, before it has an id. */
 export interface NewMessage {
@@ -68,10 +69,38 @@ export interface NewApiCall {
 export interface StoredResponse {
   status: number;
   headers: HeaderList;
+  /** The bytes kept (all of them unless `bodyTruncated`). */
   body: Buffer;
+  /** Size of the whole body sent; defaults to `body.length`. */
+  bodySize?: number;
   bodyTruncated?: boolean;
   source: string;
+  /** The mock rule that produced it (0-based). */
+  ruleIndex?: number | null;
   latencyMs: number | null;
+}
+
+/** The target's side of a forwarded request, as stored. */
+export interface StoredForward {
+  url: string;
+  method: string;
+  startedAt: number;
+  status: number | null;
+  headers: HeaderList;
+  /** Bytes kept of the target's body; null when it did not answer. */
+  body: Buffer | null;
+  bodySize: number;
+  bodyTruncated: boolean;
+  /** True when the body is exactly the response body sent (then it is stored once). */
+  sameAsResponse: boolean;
+  durationMs: number | null;
+  error: string | null;
+}
+
+/** What the responders add to a capture besides the response itself. */
+export interface CaptureAnnotations {
+  forward?: StoredForward;
+  hold?: HoldRecord;
 }
 
 /** Everything the listener records about one request, raw first. */

@@ -3,6 +3,7 @@ import { ApiCallRepository } from './api-call-repository.js';
 import { AutoReplyRepository } from './autoreply-repository.js';
 import { CaptureRepository } from './capture-repository.js';
 import { DashlyAdminRepository } from './dashly-admin-repository.js';
+import { EndpointRepository } from './endpoint-repository.js';
 import { openDatabase, type OpenDatabaseOptions } from './database.js';
 import { MessageRepository } from './message-repository.js';
 import { SettingsRepository } from './settings-repository.js';
@@ -15,6 +16,7 @@ export class Store {
   readonly apiCalls: ApiCallRepository;
   readonly dashlyAdmins: DashlyAdminRepository;
   readonly autoreplies: AutoReplyRepository;
+  readonly endpoints: EndpointRepository;
 
   private constructor(readonly db: Database) {
     this.messages = new MessageRepository(db);
@@ -23,6 +25,7 @@ export class Store {
     this.apiCalls = new ApiCallRepository(db);
     this.dashlyAdmins = new DashlyAdminRepository(db);
     this.autoreplies = new AutoReplyRepository(db);
+    this.endpoints = new EndpointRepository(db);
   }
 
   static open(dataDir: string, options: OpenDatabaseOptions = {}): Store {

@@ -4,6 +4,8 @@ import { autoreplyMethods } from './autoreplies.js';
 import { captureMethods } from './captures.js';
 import { conversationMethods } from './conversations.js';
 import { dashlyMethods } from './dashly.js';
+import { endpointMethods } from './endpoints.js';
+import { holdMethods } from './holds.js';
 import { settingsMethods } from './settings.js';
 
 /** The whole API, by domain. Add a domain file and spread it here; the server will not compile until it has a handler. */
@@ -11,6 +13,8 @@ export const methods = {
   ...appMethods,
   ...captureMethods,
   ...conversationMethods,
+  ...endpointMethods,
+  ...holdMethods,
   ...settingsMethods,
   ...dashlyMethods,
   ...autoreplyMethods,

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   compileRules,
   findMatchingRule,
-  MAX_MATCH_INPUT,
   RuleValidationError,
 } from '../../../electron/core/dashly/autoreply-rules.js';
+import { MAX_REGEX_INPUT } from '../../../shared/matching/safe-regex.js';
 
 describe('auto-reply rules', () => {
   it('matches literal phrases anywhere, ignoring case and Unicode width', () => {
@@ -31,14 +31,14 @@ describe('auto-reply rules', () => {
     expect(findMatchingRule(rules, 'my order', '/')?.rule.answer).toBe('fallback');
   });
 
-  it('refuses invalid and catastrophic patterns, naming the rule', () => {
+  it('refuses invalid and oversized patterns, naming the rule', () => {
     expect(() =>
       compileRules([
         { phrase: 'ok', answer: 'x' },
         { phrase: '(', answer: 'x', regex: true },
       ]),
-    ).toThrow(/Rule 2: invalid regular expression/u);
-    for (const phrase of ['(a+)+$', '(x*)*y', '(.*a){1,99}']) {
+    ).toThrow(/Rule 2: Invalid pattern/u);
+    for (const phrase of ['(a)\\1', '(?=a)b', `a{1,1000}`.repeat(10)]) {
       let error: unknown;
       try {
         compileRules([{ phrase, answer: 'x', regex: true }]);
@@ -50,9 +50,18 @@ describe('auto-reply rules', () => {
     }
   });
 
+  it('runs classic catastrophic patterns in linear time on hostile input', () => {
+    const hostile = `${'a'.repeat(50_000)}!`;
+    for (const phrase of ['(a+)+$', '(x*)*y', '(.*a){1,20}$']) {
+      const rules = compileRules([{ phrase, answer: 'x', regex: true }]);
+      // With backtracking these would not finish; RE2 answers at once.
+      expect(findMatchingRule(rules, hostile, '/'), phrase).toBeNull();
+    }
+  });
+
   it('only matches the first part of a very long message against a pattern', () => {
     const rules = compileRules([{ phrase: 'needle$', answer: 'x', regex: true }]);
-    expect(findMatchingRule(rules, `${'a'.repeat(MAX_MATCH_INPUT + 10)}needle`, '/')).toBeNull();
+    expect(findMatchingRule(rules, `${'a'.repeat(MAX_REGEX_INPUT + 10)}needle`, '/')).toBeNull();
     expect(findMatchingRule(rules, 'a needle', '/')?.index).toBe(0);
   });
 

@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3';
+import { Store } from '../../../electron/core/store/store.js';
+import { DATABASE_FILE } from '../../../electron/core/store/database.js';
+import type { NewCapture, StoredForward } from '../../../electron/core/store/records.js';
+import { makeTempDir } from '../../helpers/temp-dir.js';
+
+const newCapture = (): NewCapture => ({
+  receivedAt: 1,
+  method: 'POST',
+  path: '/kindly',
+  httpVersion: '1.1',
+  provider: 'other',
+  conversationKey: null,
+  summary: 's',
+  remoteAddress: null,
+  viaTunnel: false,
+  headers: [],
+  body: Buffer.from('req'),
+  bodySize: 3,
+  bodyTruncated: false,
+  parsedAs: null,
+  parseError: null,
+  messages: [],
+  searchText: '',
+  response: null,
+});
+
+const forward = (overrides: Partial<StoredForward> = {}): StoredForward => ({
+  url: 'http://127.0.0.1:3000/hook',
+  method: 'POST',
+  startedAt: 5,
+  status: 200,
+  headers: [['Content-Type', 'application/json']],
+  body: Buffer.from('{"reply":"hi"}'),
+  bodySize: 14,
+  bodyTruncated: false,
+  sameAsResponse: false,
+  durationMs: 12.5,
+  error: null,
+  ...overrides,
+});
+
+describe('store: endpoints and responder records', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let store: Store;
+  beforeEach(() => {
+    temp = makeTempDir();
+    store = Store.open(temp.dir);
+  });
+  afterEach(() => {
+    store.close();
+    temp.remove();
+  });
+
+  it('starts with /dashly and /kindly in ack mode', () => {
+    expect(store.endpoints.all().map(({ prefix, config }) => [prefix, config])).toEqual([
+      ['/dashly', { mode: 'ack' }],
+      ['/kindly', { mode: 'ack' }],
+    ]);
+  });
+
+  it('migrates a database written by the previous schema, keeping its captures', () => {
+    const id = store.transaction(() => store.captures.insert(newCapture()));
+    store.close();
+    // Roll the file back to schema 2: no endpoints table, no forward/hold columns.
+    const db = new BetterSqlite3(`${temp.dir}/${DATABASE_FILE}`);
+    db.exec(`DROP TABLE endpoints;
+      ALTER TABLE captures DROP COLUMN forward; ALTER TABLE captures DROP COLUMN hold;
+      ALTER TABLE bodies DROP COLUMN forward; PRAGMA user_version = 2;`);
+    db.close();
+    store = Store.open(temp.dir);
+    expect(store.captures.get(id)).toMatchObject({ id, path: '/kindly', response: null });
+    expect(store.captures.get(id)).not.toHaveProperty('forward');
+    expect(store.endpoints.all()).toHaveLength(2);
+  });
+
+  it('stores a forward record once when its body is the response sent, separately otherwise', () => {
+    const [a, b] = store.transaction(() => [
+      store.captures.insert(newCapture()),
+      store.captures.insert(newCapture()),
+    ]);
+    store.transaction(() => {
+      store.captures.setResponse(a, {
+        status: 200,
+        headers: [],
+        body: Buffer.from('{"reply":"hi"}'),
+        source: 'forward',
+        latencyMs: 1,
+      });
+      store.captures.setAnnotations(a, { forward: forward({ sameAsResponse: true }) });
+      store.captures.setResponse(b, {
+        status: 502,
+        headers: [],
+        body: Buffer.from('{}'),
+        source: 'fallback',
+        latencyMs: 1,
+      });
+      store.captures.setAnnotations(b, {
+        forward: forward({
+          status: 500,
+          body: Buffer.from('boom'),
+          bodySize: 4,
+          error: 'The target answered 500',
+        }),
+        hold: {
+          endpoint: '/kindly',
+          heldAt: 1,
+          deadline: 2,
+          endedAt: 2,
+          outcome: 'fallback',
+          reason: 'deadline',
+        },
+      });
+    });
+    const first = store.captures.get(a)!;
+    expect(Buffer.from(first.forward!.body!.base64, 'base64').toString()).toBe('{"reply":"hi"}');
+    expect(first.forward).toMatchObject({ status: 200, durationMs: 12.5, error: null });
+    const second = store.captures.get(b)!;
+    expect(Buffer.from(second.forward!.body!.base64, 'base64').toString()).toBe('boom');
+    expect(second.hold).toEqual({
+      endpoint: '/kindly',
+      heldAt: 1,
+      deadline: 2,
+      endedAt: 2,
+      outcome: 'fallback',
+      reason: 'deadline',
+    });
+    const raw = store.db.prepare<[number], { forward: Buffer | null }>(
+      'SELECT forward FROM bodies WHERE capture_id = ?',
+    );
+    expect(raw.get(a)?.forward).toBeNull();
+  });
+});
