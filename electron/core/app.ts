@@ -6,11 +6,13 @@ import type { Handlers } from './api/handler-types.js';
 import { appHandlers } from './api/handlers/app.js';
 import { captureHandlers } from './api/handlers/captures.js';
 import { conversationHandlers } from './api/handlers/conversations.js';
+import { kindlyHandlers } from './api/handlers/kindly.js';
 import { settingsHandlers } from './api/handlers/settings.js';
+import { templateHandlers } from './api/handlers/templates.js';
 import { EventBus } from './events/event-bus.js';
 import { ackResponder } from './listener/responder.js';
 import { defaultIsTunnelHost, startListener, type Listener } from './listener/listener-server.js';
-import { providers } from './providers/registry.js';
+import { providers, responseMessages } from './providers/registry.js';
 import { FileSecretStore } from './secrets/file-secret-store.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import { SettingsService } from './settings/settings-service.js';
@@ -40,6 +42,8 @@ export interface Core {
   readonly listener: Listener;
   readonly api: ApiServer;
   readonly store: Store;
+  /** The one writer of captures; services that store responses later (holds, forwards) use it. */
+  readonly writer: CaptureWriter;
   readonly events: EventBus;
   readonly settings: SettingsService;
   readonly token: string;
@@ -94,6 +98,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         for (const summary of updated) events.emit('capture.updated', summary);
       },
       (error) => log(`Store write failed: ${error instanceof Error ? error.message : String(error)}`),
+      responseMessages,
     );
     cleanups.unshift(() => writer.close());
 
@@ -128,6 +133,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...captureHandlers({ store, events, settings }),
       ...conversationHandlers({ store }),
       ...settingsHandlers({ settings }),
+      ...kindlyHandlers({ store, settings }),
+      ...templateHandlers({ store }),
     };
 
     const api = await bind('ui', options.uiPort, () =>
@@ -147,6 +154,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       listener,
       api,
       store,
+      writer,
       events,
       settings,
       token: options.token,

@@ -186,7 +186,7 @@ function checkLabel(
     return;
   }
   if (!expectKind(issues, button.label, [...segments, 'label'], 'string')) return;
-  if ((button.label).trim() === '') {
+  if (button.label.trim() === '') {
     issues.error(
       [...segments, 'label'],
       'button.empty_label',
@@ -208,7 +208,7 @@ function checkValue(
   }
   const hint = typeof button.value === 'number' ? ` Write it in quotes: "${String(button.value)}".` : '';
   if (!expectKind(issues, button.value, at, 'string', hint)) return;
-  const value = (button.value).trim();
+  const value = button.value.trim();
   if (value === '') {
     issues.error(at, 'button.empty_value', 'The button’s `value` is empty.');
     return;

@@ -94,7 +94,7 @@ function checkCard(
   }
   const link = readAliasedKey(card, CAROUSEL_LINK_URL_KEY);
   if (link && expectKind(issues, link.value, [...segments, link.key], 'string')) {
-    checkLinkValue(issues, (link.value).trim(), [...segments, link.key]);
+    checkLinkValue(issues, link.value.trim(), [...segments, link.key]);
   }
   if (Object.hasOwn(card, 'buttons'))
     checkButtonList(issues, card.buttons, [...segments, 'buttons'], 'carousel');
@@ -107,7 +107,7 @@ function checkCard(
     );
     return null;
   }
-  return expectKind(issues, card.id, [...segments, 'id'], 'string') ? (card.id) : null;
+  return expectKind(issues, card.id, [...segments, 'id'], 'string') ? card.id : null;
 }
 
 /** An image must load on its own: an absolute http(s) URL. */

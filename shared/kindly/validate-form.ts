@@ -297,7 +297,7 @@ function checkValidators(
   const seen: Partial<
     Record<'min_length' | 'max_length' | 'minimum' | 'maximum', { value: number; index: number }>
   > = {};
-  (field.validators).forEach((validator, index) => {
+  field.validators.forEach((validator, index) => {
     const vAt = [...at, index];
     if (!expectKind(issues, validator, vAt, 'object')) return;
     checkUnknownKeys(issues, validator, vAt, VALIDATOR_KEYS, 'a validator', { hints: VALIDATOR_HINTS });

@@ -203,7 +203,7 @@ function checkLabels(issues: IssueCollector, labels: unknown): void {
   }
   if (!expectKind(issues, labels, ['labels'], 'array')) return;
   const seen = new Set<string>();
-  (labels).forEach((label, index) => {
+  labels.forEach((label, index) => {
     const at = ['labels', index];
     if (typeof label !== 'string') {
       issues.error(
@@ -266,8 +266,7 @@ function checkImage(issues: IssueCollector, reply: Record<string, unknown>): voi
   const hasImage = Object.hasOwn(reply, 'image');
   if (hasImage) {
     issues.note(['image'], 'image.deprecated', '`image` is deprecated in favour of `image_carousel`.');
-    if (expectKind(issues, reply.image, ['image'], 'string'))
-      checkImageUrl(issues, reply.image, ['image']);
+    if (expectKind(issues, reply.image, ['image'], 'string')) checkImageUrl(issues, reply.image, ['image']);
   }
   if (optionalKind(issues, reply, 'image_alt_text', [], 'string') && !hasImage) {
     issues.warning(

@@ -61,6 +61,12 @@ export class MessageRepository {
   private readonly insertStmt: Statement;
   private readonly upsertConversationStmt: Statement;
   private readonly byCaptureStmt: Statement<[number], MessageRow>;
+  private readonly deleteForCaptureStmt: Statement<[number, string, string]>;
+  private readonly latestMetaStmt: Statement<[string, string, string], { meta: string }>;
+  private readonly conversationsForCaptureStmt: Statement<
+    [number, string, string],
+    { provider: string; conversation_key: string }
+  >;
   private readonly byConversationStmt: Statement<[string, string], MessageRow>;
   private readonly conversationStmt: Statement<[string, string], ConversationRow>;
   private readonly listAllStmt: Statement<[number], ConversationRow>;
@@ -82,6 +88,15 @@ export class MessageRepository {
         last_direction = CASE WHEN excluded.last_at >= last_at THEN excluded.last_direction ELSE last_direction END,
         last_at = max(last_at, excluded.last_at)`);
     this.byCaptureStmt = db.prepare('SELECT * FROM messages WHERE capture_id = ? ORDER BY id');
+    this.deleteForCaptureStmt = db.prepare(
+      'DELETE FROM messages WHERE capture_id = ? AND direction = ? AND kind = ?',
+    );
+    this.latestMetaStmt = db.prepare(
+      'SELECT meta FROM messages WHERE provider = ? AND conversation_key = ? AND direction = ? ORDER BY at DESC, id DESC LIMIT 1',
+    );
+    this.conversationsForCaptureStmt = db.prepare(
+      'SELECT DISTINCT provider, conversation_key FROM messages WHERE capture_id = ? AND direction = ? AND kind = ?',
+    );
     this.byConversationStmt = db.prepare(
       'SELECT * FROM messages WHERE provider = ? AND conversation_key = ? ORDER BY at, id',
     );
@@ -116,6 +131,27 @@ export class MessageRepository {
       direction: message.direction,
     });
     return Number(result.lastInsertRowid);
+  }
+
+  /** Removes a capture's messages of one direction and kind; answers whether any were removed. */
+  deleteForCapture(captureId: number, direction: Message['direction'], kind: string): boolean {
+    const affected = this.conversationsForCaptureStmt
+      .all(captureId, direction, kind)
+      .map((row) => ({ provider: row.provider, key: row.conversation_key }));
+    if (affected.length === 0) return false;
+    this.deleteForCaptureStmt.run(captureId, direction, kind);
+    this.recountConversations(affected);
+    return true;
+  }
+
+  /** The meta of a conversation's newest message in one direction (e.g. the last webhook's links). */
+  latestMeta(
+    provider: ProviderId,
+    key: string,
+    direction: Message['direction'],
+  ): Record<string, unknown> | null {
+    const row = this.latestMetaStmt.get(provider, key, direction);
+    return row ? (JSON.parse(row.meta) as Record<string, unknown>) : null;
   }
 
   forCapture(captureId: number): Message[] {

@@ -79,6 +79,28 @@ const migrations: ((db: Database) => void)[] = [
       ) WITHOUT ROWID;
     `);
   },
+  (db) => {
+    db.exec(`
+      -- Named reply bodies (Kindly replies, mock bodies); placeholders are filled when used.
+      CREATE TABLE reply_templates (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (provider, name)
+      );
+
+      -- Kindly Chat Transcript API answers, kept as received (the schema is unconfirmed).
+      CREATE TABLE kindly_transcripts (
+        chat_id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        fetched_at INTEGER NOT NULL,
+        raw TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `);
+  },
 ];
 
 export const schemaVersion = migrations.length;

@@ -3,17 +3,23 @@ import { CaptureRepository } from './capture-repository.js';
 import { openDatabase, type OpenDatabaseOptions } from './database.js';
 import { MessageRepository } from './message-repository.js';
 import { SettingsRepository } from './settings-repository.js';
+import { TemplateRepository } from './template-repository.js';
+import { TranscriptRepository } from './transcript-repository.js';
 
 /** The SQLite store: the single source of truth for everything recorded. */
 export class Store {
   readonly messages: MessageRepository;
   readonly captures: CaptureRepository;
   readonly settings: SettingsRepository;
+  readonly templates: TemplateRepository;
+  readonly transcripts: TranscriptRepository;
 
   private constructor(readonly db: Database) {
     this.messages = new MessageRepository(db);
     this.captures = new CaptureRepository(db, this.messages);
     this.settings = new SettingsRepository(db);
+    this.templates = new TemplateRepository(db);
+    this.transcripts = new TranscriptRepository(db);
   }
 
   static open(dataDir: string, options: OpenDatabaseOptions = {}): Store {

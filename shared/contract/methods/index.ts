@@ -2,7 +2,9 @@ import type { MethodDefinition } from '../define.js';
 import { appMethods } from './app.js';
 import { captureMethods } from './captures.js';
 import { conversationMethods } from './conversations.js';
+import { kindlyMethods } from './kindly.js';
 import { settingsMethods } from './settings.js';
+import { templateMethods } from './templates.js';
 
 /** The whole API, by domain. Add a domain file and spread it here; the server will not compile until it has a handler. */
 export const methods = {
@@ -10,4 +12,6 @@ export const methods = {
   ...captureMethods,
   ...conversationMethods,
   ...settingsMethods,
+  ...kindlyMethods,
+  ...templateMethods,
 } satisfies Record<string, MethodDefinition>;
