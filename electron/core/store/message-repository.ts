@@ -98,7 +98,8 @@ export class MessageRepository {
       'SELECT DISTINCT provider, conversation_key FROM messages WHERE capture_id = ? AND direction = ? AND kind = ?',
     );
     this.byConversationStmt = db.prepare(
-      'SELECT * FROM messages WHERE provider = ? AND conversation_key = ? ORDER BY at, id',
+      // Ties in time keep each capture's messages together (a response's messages share its request's time).
+      'SELECT * FROM messages WHERE provider = ? AND conversation_key = ? ORDER BY at, capture_id, id',
     );
     this.conversationStmt = db.prepare('SELECT * FROM conversations WHERE provider = ? AND key = ?');
     this.listAllStmt = db.prepare('SELECT * FROM conversations ORDER BY last_at DESC LIMIT ?');
@@ -195,7 +196,7 @@ export class MessageRepository {
   recountConversations(conversations: { provider: string; key: string }[]): void {
     const latest = this.db.prepare<[string, string], MessageRow & { n: number }>(`
       SELECT m.*, (SELECT count(*) FROM messages WHERE provider = m.provider AND conversation_key = m.conversation_key) AS n
-      FROM messages m WHERE m.provider = ? AND m.conversation_key = ? ORDER BY m.at DESC, m.id DESC LIMIT 1`);
+      FROM messages m WHERE m.provider = ? AND m.conversation_key = ? ORDER BY m.at DESC, m.capture_id DESC, m.id DESC LIMIT 1`);
     const update = this.db.prepare(
       'UPDATE conversations SET count = ?, last_at = ?, last_text = ?, last_direction = ? WHERE provider = ? AND key = ?',
     );
