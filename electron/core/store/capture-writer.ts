@@ -1,11 +1,5 @@
 import type { CaptureSummary } from '../../../shared/model/capture.js';
-import {
-  RESPONSE_MESSAGE_KIND,
-  type CaptureForResponse,
-  type NewCapture,
-  type ResponseMessages,
-  type StoredResponse,
-} from './records.js';
+import type { CaptureForResponse, NewCapture, ResponseMessages, StoredResponse } from './records.js';
 import type { Store } from './store.js';
 
 interface PendingInsert {
@@ -124,7 +118,7 @@ export class CaptureWriter {
   private replaceResponseMessages(id: number, response: StoredResponse): void {
     const summary = this.store.captures.summary(id);
     if (!summary) return;
-    this.store.messages.deleteForCapture(id, 'to_user', RESPONSE_MESSAGE_KIND);
+    this.store.messages.deleteResponseMessages(id);
     this.recordResponse(id, response, {
       provider: summary.provider,
       conversationKey: summary.conversationKey,
@@ -142,8 +136,7 @@ export class CaptureWriter {
       this.onError(error);
       return;
     }
-    for (const message of messages)
-      this.store.messages.insert(id, { ...message, kind: RESPONSE_MESSAGE_KIND });
+    for (const message of messages) this.store.messages.insert(id, message, true);
   }
 
   private schedule(): void {

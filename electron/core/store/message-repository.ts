@@ -61,10 +61,10 @@ export class MessageRepository {
   private readonly insertStmt: Statement;
   private readonly upsertConversationStmt: Statement;
   private readonly byCaptureStmt: Statement<[number], MessageRow>;
-  private readonly deleteForCaptureStmt: Statement<[number, string, string]>;
+  private readonly deleteResponseMessagesStmt: Statement<[number]>;
   private readonly latestMetaStmt: Statement<[string, string, string], { meta: string }>;
-  private readonly conversationsForCaptureStmt: Statement<
-    [number, string, string],
+  private readonly responseConversationsStmt: Statement<
+    [number],
     { provider: string; conversation_key: string }
   >;
   private readonly byConversationStmt: Statement<[string, string], MessageRow>;
@@ -75,9 +75,9 @@ export class MessageRepository {
   constructor(private readonly db: Database) {
     this.insertStmt = db.prepare(`
       INSERT INTO messages (capture_id, provider, conversation_key, direction, author_kind, author_id,
-        author_name, text, at, kind, meta)
+        author_name, text, at, kind, meta, from_response)
       VALUES (@captureId, @provider, @conversationKey, @direction, @authorKind, @authorId, @authorName,
-        @text, @at, @kind, @meta)`);
+        @text, @at, @kind, @meta, @fromResponse)`);
     this.upsertConversationStmt = db.prepare(`
       INSERT INTO conversations (provider, key, title, last_at, count, last_text, last_direction)
       VALUES (@provider, @key, @title, @at, 1, @text, @direction)
@@ -88,14 +88,14 @@ export class MessageRepository {
         last_direction = CASE WHEN excluded.last_at >= last_at THEN excluded.last_direction ELSE last_direction END,
         last_at = max(last_at, excluded.last_at)`);
     this.byCaptureStmt = db.prepare('SELECT * FROM messages WHERE capture_id = ? ORDER BY id');
-    this.deleteForCaptureStmt = db.prepare(
-      'DELETE FROM messages WHERE capture_id = ? AND direction = ? AND kind = ?',
+    this.deleteResponseMessagesStmt = db.prepare(
+      'DELETE FROM messages WHERE capture_id = ? AND from_response = 1',
     );
     this.latestMetaStmt = db.prepare(
       'SELECT meta FROM messages WHERE provider = ? AND conversation_key = ? AND direction = ? ORDER BY at DESC, id DESC LIMIT 1',
     );
-    this.conversationsForCaptureStmt = db.prepare(
-      'SELECT DISTINCT provider, conversation_key FROM messages WHERE capture_id = ? AND direction = ? AND kind = ?',
+    this.responseConversationsStmt = db.prepare(
+      'SELECT DISTINCT provider, conversation_key FROM messages WHERE capture_id = ? AND from_response = 1',
     );
     this.byConversationStmt = db.prepare(
       // Ties in time keep each capture's messages together (a response's messages share its request's time).
@@ -108,8 +108,8 @@ export class MessageRepository {
     );
   }
 
-  /** Call inside the capture's transaction. */
-  insert(captureId: number | null, message: NewMessage): number {
+  /** Call inside the capture's transaction. `fromResponse` marks messages derived from its response. */
+  insert(captureId: number | null, message: NewMessage, fromResponse = false): number {
     const result = this.insertStmt.run({
       captureId,
       provider: message.provider,
@@ -122,6 +122,7 @@ export class MessageRepository {
       at: message.at,
       kind: message.kind,
       meta: JSON.stringify(message.meta),
+      fromResponse: fromResponse ? 1 : 0,
     });
     this.upsertConversationStmt.run({
       provider: message.provider,
@@ -134,13 +135,13 @@ export class MessageRepository {
     return Number(result.lastInsertRowid);
   }
 
-  /** Removes a capture's messages of one direction and kind; answers whether any were removed. */
-  deleteForCapture(captureId: number, direction: Message['direction'], kind: string): boolean {
-    const affected = this.conversationsForCaptureStmt
-      .all(captureId, direction, kind)
+  /** Removes the messages a capture's response added; answers whether there were any. */
+  deleteResponseMessages(captureId: number): boolean {
+    const affected = this.responseConversationsStmt
+      .all(captureId)
       .map((row) => ({ provider: row.provider, key: row.conversation_key }));
     if (affected.length === 0) return false;
-    this.deleteForCaptureStmt.run(captureId, direction, kind);
+    this.deleteResponseMessagesStmt.run(captureId);
     this.recountConversations(affected);
     return true;
   }

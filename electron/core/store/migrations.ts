@@ -99,6 +99,10 @@ const migrations: ((db: Database) => void)[] = [
         fetched_at INTEGER NOT NULL,
         raw TEXT NOT NULL
       ) WITHOUT ROWID;
+
+      -- Messages derived from a response (a Kindly bot reply) rather than parsed from a request;
+      -- a newer response for the same capture replaces them.
+      ALTER TABLE messages ADD COLUMN from_response INTEGER NOT NULL DEFAULT 0;
     `);
   },
 ];

@@ -49,9 +49,6 @@ export interface NewCapture {
   response: StoredResponse | null;
 }
 
-/** Messages derived from a response (e.g. a Kindly bot reply) use this kind, so a new response replaces them. */
-export const RESPONSE_MESSAGE_KIND = 'reply';
-
 /** What a provider sees of a capture when its response is recorded. */
 export interface CaptureForResponse {
   provider: ProviderId;

@@ -113,6 +113,23 @@ describe('CaptureWriter with the providers’ response hook', () => {
     ]);
   });
 
+  it('replaces only what a response added, never messages parsed from the request', async () => {
+    const capture = captured(JSON.stringify(KINDLY_TEXT_REQUEST), '/kindly', 2000, null);
+    // A payload can make a parser produce anything, including a to_user message of kind `reply`.
+    capture.messages.push({ ...capture.messages[0]!, direction: 'to_user', kind: 'reply', text: 'parsed' });
+    const { id } = await writer.insert(capture);
+    for (const text of ['first answer', 'second answer']) {
+      writer.setResponse(id, reply({ reply: text }));
+      writer.flush();
+    }
+    expect(store.messages.forCapture(id).map((m) => m.text)).toEqual([
+      'When are you open on Saturday?',
+      'parsed',
+      'second answer',
+    ]);
+    expect(store.messages.conversation('kindly', KINDLY_TEXT_REQUEST.chat_id)?.count).toBe(3);
+  });
+
   it('adds nothing for other providers or for captures without a conversation', async () => {
     await writer.insert(captured(DASHLY_DOC_LEAD_BODY, '/dashly', 1000, reply({ reply: 'not Kindly' })));
     await writer.insert(captured('{"chat_id": ', '/kindly', 1000, reply({ reply: 'unparsed request' })));
