@@ -17,9 +17,11 @@ import { DashlyInbound } from './dashly/dashly-inbound.js';
 import { DashlyOperator } from './dashly/dashly-operator.js';
 import { TypingThrottle } from './dashly/typing-throttle.js';
 import { emitConversationUpdates } from './events/conversation-updates.js';
+import { kindlyHandlers } from './api/handlers/kindly.js';
+import { templateHandlers } from './api/handlers/templates.js';
 import { EventBus } from './events/event-bus.js';
 import { defaultIsTunnelHost, startListener, type Listener } from './listener/listener-server.js';
-import { providerById, providerForPath } from './providers/registry.js';
+import { providerById, providerForPath, responseMessages } from './providers/registry.js';
 import { EndpointResponder } from './responders/endpoint-responder.js';
 import { EndpointService } from './responders/endpoint-service.js';
 import { HoldQueue } from './responders/hold-queue.js';
@@ -54,6 +56,8 @@ export interface Core {
   readonly listener: Listener;
   readonly api: ApiServer;
   readonly store: Store;
+  /** The one writer of captures; services that store responses later (holds, forwards) use it. */
+  readonly writer: CaptureWriter;
   readonly events: EventBus;
   readonly settings: SettingsService;
   readonly endpoints: EndpointService;
@@ -133,6 +137,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         dashlyInbound.onCommitted(added);
       },
       (error) => log(`Store write failed: ${error instanceof Error ? error.message : String(error)}`),
+      responseMessages,
     );
     cleanups.unshift(() => writer.close());
 
@@ -189,6 +194,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...settingsHandlers({ settings }),
       ...dashlyHandlers({ store, operator: dashly }),
       ...autoreplyHandlers({ autoResponder }),
+      ...kindlyHandlers({ store, settings }),
+      ...templateHandlers({ store }),
     };
 
     const api = await bind('ui', options.uiPort, () =>
@@ -208,6 +215,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       listener,
       api,
       store,
+      writer,
       events,
       settings,
       endpoints,

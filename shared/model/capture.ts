@@ -44,6 +44,7 @@ export type CaptureResponse = z.infer<typeof CaptureResponse>;
 
 /** Kindly: the `Kindly-HMAC` check against the configured secret. */
 export const SignatureCheck = z.enum(['verified', 'mismatch', 'unsigned', 'no-secret']);
+export type SignatureCheck = z.infer<typeof SignatureCheck>;
 /** Dashly: the form field `token` against the configured webhook token. */
 export const WebhookTokenCheck = z.enum(['ok', 'mismatch', 'missing', 'not-configured']);
 
@@ -59,6 +60,8 @@ export const CaptureDetail = CaptureSummary.extend({
   response: CaptureResponse.nullable(),
   /** Present on Kindly captures. */
   signature: SignatureCheck.optional(),
+  /** Kindly: why the signature result needs a second look (unexpected `Kindly-HMAC-algorithm`, truncated body). */
+  signatureWarning: z.string().nullable().optional(),
   /** Present on Dashly captures. */
   webhookToken: WebhookTokenCheck.optional(),
   /** Present when the request was forwarded: the target's answer (or failure) and timing. */

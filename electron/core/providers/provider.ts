@@ -2,7 +2,7 @@ import type { CaptureDetail } from '../../../shared/model/capture.js';
 import type { HeaderList } from '../../../shared/model/http.js';
 import type { ProviderId } from '../../../shared/model/provider.js';
 import type { SettingsService } from '../settings/settings-service.js';
-import type { NewMessage } from '../store/records.js';
+import type { CaptureForResponse, NewMessage, StoredResponse } from '../store/records.js';
 
 /** A request as the listener received it; what every provider sees. */
 export interface ReceivedRequest {
@@ -47,6 +47,11 @@ export interface Provider {
    * capture is read, because the configured secret can change after it arrived.
    */
   verify?(request: StoredRequest, settings: SettingsService): ProviderChecks;
+  /**
+   * Conversation messages a stored response stands for (e.g. the Kindly bot's reply, which lives in
+   * the webhook response). Must not throw.
+   */
+  responseMessages?(capture: CaptureForResponse, response: StoredResponse): NewMessage[];
 }
 
 /** The raw request as stored, for checks that run after the fact. */
@@ -54,9 +59,12 @@ export interface StoredRequest {
   path: string;
   headers: HeaderList;
   body: Buffer;
+  /** True when only a prefix of the body was stored. */
+  bodyTruncated?: boolean;
 }
 
 export interface ProviderChecks {
   signature?: CaptureDetail['signature'];
+  signatureWarning?: CaptureDetail['signatureWarning'];
   webhookToken?: CaptureDetail['webhookToken'];
 }

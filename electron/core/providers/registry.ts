@@ -3,6 +3,7 @@ import type { ProviderId } from '../../../shared/model/provider.js';
 import { dashlyProvider } from './dashly/index.js';
 import { kindlyProvider } from './kindly/index.js';
 import { otherProvider } from './other/index.js';
+import type { CaptureForResponse, NewMessage, StoredResponse } from '../store/records.js';
 import type { ParseResult, Provider, ReceivedRequest } from './provider.js';
 
 /** Platform plug-ins, in sniffing order; `other` is the fallback and is not sniffed. */
@@ -46,4 +47,9 @@ export function classifyAndParse(request: ReceivedRequest): { provider: Provider
       result: { ...fallback, parsedAs: null, error: `Parser failed: ${(error as Error).message}` },
     };
   }
+}
+
+/** The capture writer's hook: each provider turns its own responses into messages. */
+export function responseMessages(capture: CaptureForResponse, response: StoredResponse): NewMessage[] {
+  return providerById(capture.provider).responseMessages?.(capture, response) ?? [];
 }

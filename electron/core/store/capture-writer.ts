@@ -1,5 +1,11 @@
 import type { CaptureSummary } from '../../../shared/model/capture.js';
-import type { CaptureAnnotations, NewCapture, StoredResponse } from './records.js';
+import type {
+  CaptureAnnotations,
+  CaptureForResponse,
+  NewCapture,
+  ResponseMessages,
+  StoredResponse,
+} from './records.js';
 import type { Store } from './store.js';
 
 interface PendingInsert {
@@ -18,6 +24,10 @@ type PendingUpdate =
  * transaction, and each caller's promise settles only after that transaction committed. The
  * listener awaits it before it answers, so an acknowledged webhook is always on disk.
  * Updates (responses, latencies) ride along in the next transaction; they are not awaited.
+ *
+ * Whenever a response is stored (with the capture, or later through `setResponse`), the injected
+ * `responseMessages` hook may turn it into conversation messages, e.g. the Kindly bot's reply, in
+ * the same transaction; a later response for the same capture replaces them.
  */
 export class CaptureWriter {
   private inserts: PendingInsert[] = [];
@@ -29,6 +39,7 @@ export class CaptureWriter {
     private readonly store: Store,
     private readonly onCommitted: (added: CaptureSummary[], updated: CaptureSummary[]) => void,
     private readonly onError: (error: unknown) => void = () => {},
+    private readonly responseMessages: ResponseMessages = () => [],
   ) {}
 
   insert(capture: NewCapture): Promise<CaptureSummary> {
@@ -70,12 +81,22 @@ export class CaptureWriter {
       added = this.store.transaction(() => {
         const summaries: CaptureSummary[] = [];
         for (const pending of inserts) {
-          const id = this.store.captures.insert(pending.capture);
-          summaries.push(summaryOf(id, pending.capture));
+          const { capture } = pending;
+          const id = this.store.captures.insert(capture);
+          if (capture.response) {
+            this.recordResponse(id, capture.response, {
+              provider: capture.provider,
+              conversationKey: capture.conversationKey,
+              receivedAt: capture.receivedAt,
+              requestMessages: capture.messages,
+            });
+          }
+          summaries.push(summaryOf(id, capture));
         }
         for (const update of updates) {
           if (update.kind === 'response') {
             this.store.captures.setResponse(update.id, update.response);
+            this.replaceResponseMessages(update.id, update.response);
             touched.add(update.id);
           } else if (update.kind === 'annotations') {
             this.store.captures.setAnnotations(update.id, update.annotations);
@@ -107,6 +128,31 @@ export class CaptureWriter {
   close(): void {
     this.flush();
     this.closed = true;
+  }
+
+  /** Inside the transaction: a later response replaces what an earlier one added. */
+  private replaceResponseMessages(id: number, response: StoredResponse): void {
+    const summary = this.store.captures.summary(id);
+    if (!summary) return;
+    this.store.messages.deleteResponseMessages(id);
+    this.recordResponse(id, response, {
+      provider: summary.provider,
+      conversationKey: summary.conversationKey,
+      receivedAt: summary.receivedAt,
+      requestMessages: this.store.messages.forCapture(id),
+    });
+  }
+
+  private recordResponse(id: number, response: StoredResponse, capture: CaptureForResponse): void {
+    let messages;
+    try {
+      messages = this.responseMessages(capture, response);
+    } catch (error) {
+      // A faulty hook must never cost the capture itself.
+      this.onError(error);
+      return;
+    }
+    for (const message of messages) this.store.messages.insert(id, message, true);
   }
 
   private schedule(): void {

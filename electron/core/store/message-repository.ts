@@ -120,6 +120,12 @@ export class MessageRepository {
   private readonly updateOutgoingStmt: Statement;
   private readonly byIdStmt: Statement<[number], MessageRow>;
   private readonly byCaptureStmt: Statement<[number], MessageRow>;
+  private readonly deleteResponseMessagesStmt: Statement<[number]>;
+  private readonly latestMetaStmt: Statement<[string, string, string], { meta: string }>;
+  private readonly responseConversationsStmt: Statement<
+    [number],
+    { provider: string; conversation_key: string }
+  >;
   private readonly byConversationStmt: Statement<[string, string], MessageRow>;
   private readonly conversationStmt: Statement<[string, string], ConversationRow>;
   private readonly listAllStmt: Statement<[number], ConversationRow>;
@@ -131,9 +137,10 @@ export class MessageRepository {
   constructor(private readonly db: Database) {
     this.insertStmt = db.prepare(`
       INSERT INTO messages (capture_id, provider, conversation_key, direction, author_kind, author_id,
-        author_name, text, at, kind, meta, status, error, automatic, echo_key, echo_of, sets_unanswered)
+        author_name, text, at, kind, meta, status, error, automatic, echo_key, echo_of, sets_unanswered,
+        from_response)
       VALUES (@captureId, @provider, @conversationKey, @direction, @authorKind, @authorId, @authorName,
-        @text, @at, @kind, @meta, @status, @error, @automatic, @echoKey, @echoOf, @unanswered)`);
+        @text, @at, @kind, @meta, @status, @error, @automatic, @echoKey, @echoOf, @unanswered, @fromResponse)`);
     // State fields follow the latest message to arrive; last text follows the provider's time.
     this.upsertConversationStmt = db.prepare(`
       INSERT INTO conversations (provider, key, title, last_at, count, last_text, last_direction,
@@ -169,8 +176,21 @@ export class MessageRepository {
       UPDATE messages SET status = @status, error = @error, echo_key = @echoKey, meta = @meta WHERE id = @id`);
     this.byIdStmt = db.prepare('SELECT * FROM messages WHERE id = ?');
     this.byCaptureStmt = db.prepare('SELECT * FROM messages WHERE capture_id = ? ORDER BY id');
+    this.deleteResponseMessagesStmt = db.prepare(
+      'DELETE FROM messages WHERE capture_id = ? AND from_response = 1',
+    );
+    this.latestMetaStmt = db.prepare(
+      'SELECT meta FROM messages WHERE provider = ? AND conversation_key = ? AND direction = ? ORDER BY at DESC, id DESC LIMIT 1',
+    );
+    this.responseConversationsStmt = db.prepare(
+      'SELECT DISTINCT provider, conversation_key FROM messages WHERE capture_id = ? AND from_response = 1',
+    );
+    // Echoes of sent messages are merged into those messages. Ties in time keep each capture's
+    // messages together (a response's messages share its request's time); messages the app sent
+    // (no capture) come after captured ones of the same instant.
     this.byConversationStmt = db.prepare(`
-      SELECT * FROM messages WHERE provider = ? AND conversation_key = ? AND echo_of IS NULL ORDER BY at, id`);
+      SELECT * FROM messages WHERE provider = ? AND conversation_key = ? AND echo_of IS NULL
+      ORDER BY at, capture_id IS NULL, capture_id, id`);
     this.conversationStmt = db.prepare('SELECT * FROM conversations WHERE provider = ? AND key = ?');
     this.listAllStmt = db.prepare('SELECT * FROM conversations ORDER BY last_at DESC LIMIT ?');
     this.listByProviderStmt = db.prepare(
@@ -192,8 +212,9 @@ export class MessageRepository {
    * Stores one message and updates its conversation's summary row. Call inside a transaction.
    * A captured part whose `echoKey` matches a message the app sent becomes that message's echo:
    * the sent message turns `delivered`, and the echo is not counted or listed in the thread.
+   * `fromResponse` marks messages derived from the capture's response (replaced when it changes).
    */
-  insert(captureId: number | null, message: NewMessage): number {
+  insert(captureId: number | null, message: NewMessage, fromResponse = false): number {
     const outgoing = message.outgoing;
     let echoOf: number | null = null;
     if (!outgoing && message.echoKey && message.direction === 'to_user') {
@@ -228,6 +249,7 @@ export class MessageRepository {
       echoKey: outgoing?.echoKey ?? null,
       echoOf,
       unanswered,
+      fromResponse: fromResponse ? 1 : 0,
     });
     if (echoOf !== null) {
       const partId = message.meta.partId;
@@ -302,6 +324,27 @@ export class MessageRepository {
     return this.lastAutomaticStmt.get(provider, key)?.at ?? null;
   }
 
+  /** Removes the messages a capture's response added; answers whether there were any. */
+  deleteResponseMessages(captureId: number): boolean {
+    const affected = this.responseConversationsStmt
+      .all(captureId)
+      .map((row) => ({ provider: row.provider, key: row.conversation_key }));
+    if (affected.length === 0) return false;
+    this.deleteResponseMessagesStmt.run(captureId);
+    this.recountConversations(affected);
+    return true;
+  }
+
+  /** The meta of a conversation's newest message in one direction (e.g. the last webhook's links). */
+  latestMeta(
+    provider: ProviderId,
+    key: string,
+    direction: Message['direction'],
+  ): Record<string, unknown> | null {
+    const row = this.latestMetaStmt.get(provider, key, direction);
+    return row ? (JSON.parse(row.meta) as Record<string, unknown>) : null;
+  }
+
   forCapture(captureId: number): Message[] {
     return this.byCaptureStmt.all(captureId).map(toMessage);
   }
@@ -345,7 +388,7 @@ export class MessageRepository {
     const latest = this.db.prepare<[string, string], MessageRow & { n: number }>(`
       SELECT m.*, (SELECT count(*) FROM messages WHERE provider = m.provider AND conversation_key = m.conversation_key AND echo_of IS NULL) AS n
       FROM messages m WHERE m.provider = ? AND m.conversation_key = ? AND m.echo_of IS NULL
-      ORDER BY m.at DESC, m.id DESC LIMIT 1`);
+      ORDER BY m.at DESC, m.capture_id IS NULL DESC, m.capture_id DESC, m.id DESC LIMIT 1`);
     const update = this.db.prepare(
       'UPDATE conversations SET count = ?, last_at = ?, last_text = ?, last_direction = ? WHERE provider = ? AND key = ?',
     );

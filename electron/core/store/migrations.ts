@@ -154,6 +154,33 @@ const migrations: ((db: Database) => void)[] = [
     const now = Date.now();
     for (const prefix of ['/dashly', '/kindly']) insert.run(prefix, JSON.stringify({ mode: 'ack' }), now);
   },
+  // 4: Kindly: named reply templates, cached chat transcripts, messages derived from responses.
+  (db) => {
+    db.exec(`
+      -- Named reply bodies (Kindly replies, mock bodies); placeholders are filled when used.
+      CREATE TABLE reply_templates (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (provider, name)
+      );
+
+      -- Kindly Chat Transcript API answers, kept as received (the schema is unconfirmed).
+      CREATE TABLE kindly_transcripts (
+        chat_id TEXT PRIMARY KEY,
+        url TEXT NOT NULL,
+        fetched_at INTEGER NOT NULL,
+        raw TEXT NOT NULL
+      ) WITHOUT ROWID;
+
+      -- Messages derived from a response (a Kindly bot reply) rather than parsed from a request;
+      -- a newer response for the same capture replaces them.
+      ALTER TABLE messages ADD COLUMN from_response INTEGER NOT NULL DEFAULT 0;
+    `);
+  },
 ];
 
 export const schemaVersion = migrations.length;

@@ -125,3 +125,15 @@ export interface NewCapture {
   searchText: string;
   response: StoredResponse | null;
 }
+
+/** What a provider sees of a capture when its response is recorded. */
+export interface CaptureForResponse {
+  provider: ProviderId;
+  conversationKey: string | null;
+  receivedAt: number;
+  /** The messages parsed from the request (the user's message, with its meta). */
+  requestMessages: readonly Pick<NewMessage, 'direction' | 'at' | 'meta' | 'conversationKey'>[];
+}
+
+/** Turns a stored response into conversation messages; must not throw. */
+export type ResponseMessages = (capture: CaptureForResponse, response: StoredResponse) => NewMessage[];

@@ -7,6 +7,8 @@ import { EndpointRepository } from './endpoint-repository.js';
 import { openDatabase, type OpenDatabaseOptions } from './database.js';
 import { MessageRepository } from './message-repository.js';
 import { SettingsRepository } from './settings-repository.js';
+import { TemplateRepository } from './template-repository.js';
+import { TranscriptRepository } from './transcript-repository.js';
 
 /** The SQLite store: the single source of truth for everything recorded. */
 export class Store {
@@ -17,6 +19,8 @@ export class Store {
   readonly dashlyAdmins: DashlyAdminRepository;
   readonly autoreplies: AutoReplyRepository;
   readonly endpoints: EndpointRepository;
+  readonly templates: TemplateRepository;
+  readonly transcripts: TranscriptRepository;
 
   private constructor(readonly db: Database) {
     this.messages = new MessageRepository(db);
@@ -26,6 +30,8 @@ export class Store {
     this.dashlyAdmins = new DashlyAdminRepository(db);
     this.autoreplies = new AutoReplyRepository(db);
     this.endpoints = new EndpointRepository(db);
+    this.templates = new TemplateRepository(db);
+    this.transcripts = new TranscriptRepository(db);
   }
 
   static open(dataDir: string, options: OpenDatabaseOptions = {}): Store {

@@ -6,7 +6,9 @@ import { conversationMethods } from './conversations.js';
 import { dashlyMethods } from './dashly.js';
 import { endpointMethods } from './endpoints.js';
 import { holdMethods } from './holds.js';
+import { kindlyMethods } from './kindly.js';
 import { settingsMethods } from './settings.js';
+import { templateMethods } from './templates.js';
 
 /** The whole API, by domain. Add a domain file and spread it here; the server will not compile until it has a handler. */
 export const methods = {
@@ -18,4 +20,6 @@ export const methods = {
   ...settingsMethods,
   ...dashlyMethods,
   ...autoreplyMethods,
+  ...kindlyMethods,
+  ...templateMethods,
 } satisfies Record<string, MethodDefinition>;

@@ -63,11 +63,15 @@ describe('store: endpoints and responder records', () => {
   it('migrates a database written by the previous schema, keeping its captures', () => {
     const id = store.transaction(() => store.captures.insert(newCapture()));
     store.close();
-    // Roll the file back to schema 2: no endpoints table, no forward/hold columns.
+    // Roll the file back to schema 2: undo migration 3 (endpoints, forward/hold columns) and
+    // everything after it, so migrations 3+ run again on a file that has captures.
     const db = new BetterSqlite3(`${temp.dir}/${DATABASE_FILE}`);
     db.exec(`DROP TABLE endpoints;
       ALTER TABLE captures DROP COLUMN forward; ALTER TABLE captures DROP COLUMN hold;
-      ALTER TABLE bodies DROP COLUMN forward; PRAGMA user_version = 2;`);
+      ALTER TABLE bodies DROP COLUMN forward;
+      DROP TABLE reply_templates; DROP TABLE kindly_transcripts;
+      ALTER TABLE messages DROP COLUMN from_response;
+      PRAGMA user_version = 2;`);
     db.close();
     store = Store.open(temp.dir);
     expect(store.captures.get(id)).toMatchObject({ id, path: '/kindly', response: null });

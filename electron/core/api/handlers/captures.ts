@@ -18,7 +18,12 @@ export function captureHandlers(deps: {
       if (!capture) throw notFound(`Capture ${id}`);
       const provider = providerById(capture.provider);
       const raw = provider.verify ? store.captures.rawRequest(id) : null;
-      return raw ? { ...capture, ...provider.verify?.({ path: capture.path, ...raw }, settings) } : capture;
+      if (!raw) return capture;
+      const checks = provider.verify?.(
+        { path: capture.path, ...raw, bodyTruncated: capture.body.truncated },
+        settings,
+      );
+      return { ...capture, ...checks };
     },
     'captures.delete': ({ ids }) => {
       const deleted = store.transaction(() => store.captures.delete(ids));

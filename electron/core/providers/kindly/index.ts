@@ -1,6 +1,8 @@
 import { headerValue } from '../../util/headers.js';
 import type { Provider, ReceivedRequest } from '../provider.js';
 import { parseKindly } from './parse.js';
+import { kindlyResponseMessages } from './reply-message.js';
+import { verifyKindlySignature } from './signature.js';
 
 function looksLikeKindly(request: ReceivedRequest): boolean {
   if (headerValue(request.headers, 'kindly-hmac') !== undefined) return true;
@@ -23,4 +25,12 @@ export const kindlyProvider: Provider = {
   pathPrefix: '/kindly',
   detect: looksLikeKindly,
   parse: parseKindly,
+  verify(request, settings) {
+    const { signature, warning } = verifyKindlySignature(
+      { headers: request.headers, body: request.body, bodyComplete: request.bodyTruncated !== true },
+      settings.secret('kindly.hmacSecret'),
+    );
+    return { signature, signatureWarning: warning };
+  },
+  responseMessages: kindlyResponseMessages,
 };
