@@ -7,6 +7,7 @@ import { appHandlers } from './api/handlers/app.js';
 import { captureHandlers } from './api/handlers/captures.js';
 import { conversationHandlers } from './api/handlers/conversations.js';
 import { settingsHandlers } from './api/handlers/settings.js';
+import { tunnelHandlers } from './api/handlers/tunnel.js';
 import { EventBus } from './events/event-bus.js';
 import { ackResponder } from './listener/responder.js';
 import { defaultIsTunnelHost, startListener, type Listener } from './listener/listener-server.js';
@@ -16,6 +17,8 @@ import type { SecretStore } from './secrets/secret-store.js';
 import { SettingsService } from './settings/settings-service.js';
 import { CaptureWriter } from './store/capture-writer.js';
 import { Store } from './store/store.js';
+import { TunnelService } from './tunnel/tunnel-service.js';
+import type { TunnelSupervisorOptions } from './tunnel/tunnel-supervisor.js';
 import type { Log } from './log.js';
 
 export interface CoreOptions {
@@ -34,17 +37,23 @@ export interface CoreOptions {
   secretStore?: SecretStore;
   /** Electron-ABI build of better-sqlite3 (desktop only). */
   nativeBinding?: string;
+  /** Tunnel supervisor overrides: timings (tests run them fast), the open-holds count, connectors. */
+  tunnel?: Omit<TunnelSupervisorOptions, 'localPort' | 'endpoints' | 'log'>;
 }
 
 export interface Core {
+  /** The webhook listener; a new object after restartListener(). */
   readonly listener: Listener;
   readonly api: ApiServer;
   readonly store: Store;
   readonly events: EventBus;
   readonly settings: SettingsService;
+  readonly tunnel: TunnelService;
   readonly token: string;
   /** The URL to open: the UI with the token in its fragment (never sent to a server). */
   readonly uiUrl: string;
+  /** Closes the listener and opens it again (on `port`, default the same one); the tunnel follows. */
+  restartListener(port?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -97,16 +106,40 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     );
     cleanups.unshift(() => writer.close());
 
-    const listener = await bind('listener', options.listenPort, () =>
-      startListener(options.listenPort, {
-        writer,
-        responder: () => ackResponder,
-        maxBodyBytes: () => settings.get('listener.maxBodyBytes'),
-        isTunnelHost: defaultIsTunnelHost,
-        log,
-      }),
-    );
+    const endpoints = providers
+      .filter((provider) => provider.pathPrefix)
+      .map((provider) => ({ provider: provider.id, prefix: provider.pathPrefix ?? '' }));
+
+    // Created before the listener (which asks it which Host names are the tunnel's); it reads the
+    // listener's port only when it opens a tunnel.
+    let listener: Listener;
+    const tunnel = new TunnelService({
+      ...options.tunnel,
+      settings,
+      events,
+      localPort: () => listener.port,
+      endpoints,
+      log,
+    });
+    const startPublicListener = (port: number): Promise<Listener> =>
+      bind('listener', port, () =>
+        startListener(port, {
+          writer,
+          responder: () => ackResponder,
+          maxBodyBytes: () => settings.get('listener.maxBodyBytes'),
+          // The public names the tunnel server granted; the loopback heuristic catches the rest.
+          isTunnelHost: (host) => tunnel.isGrantedHost(host) || defaultIsTunnelHost(host),
+          log,
+        }),
+      );
+    listener = await startPublicListener(options.listenPort);
     cleanups.unshift(() => listener.close());
+    cleanups.unshift(() => tunnel.close());
+    const restartListener = async (port?: number): Promise<void> => {
+      await listener.close();
+      listener = await startPublicListener(port ?? listener.port);
+      tunnel.listenerRestarted();
+    };
 
     const info = (): AppInfo => ({
       version: options.version,
@@ -114,13 +147,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       listenerUrl: listener.url,
       listenerPort: listener.port,
       dataDir: options.dataDir,
-      endpoints: providers
-        .filter((provider) => provider.pathPrefix)
-        .map((provider) => ({
-          prefix: provider.pathPrefix ?? '',
-          provider: provider.id,
-          localUrl: `${listener.url}${provider.pathPrefix ?? ''}`,
-        })),
+      endpoints: endpoints.map(({ provider, prefix }) => {
+        const publicUrl = tunnel.status().endpoints.find((endpoint) => endpoint.prefix === prefix)?.url;
+        return {
+          prefix,
+          provider,
+          localUrl: `${listener.url}${prefix}`,
+          ...(publicUrl ? { publicUrl } : {}),
+        };
+      }),
     });
 
     const handlers: Handlers = {
@@ -128,6 +163,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...captureHandlers({ store, events, settings }),
       ...conversationHandlers({ store }),
       ...settingsHandlers({ settings }),
+      ...tunnelHandlers({ tunnel }),
     };
 
     const api = await bind('ui', options.uiPort, () =>
@@ -144,13 +180,17 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
     let closing: Promise<void> | null = null;
     return {
-      listener,
+      get listener() {
+        return listener;
+      },
       api,
       store,
       events,
       settings,
+      tunnel,
       token: options.token,
       uiUrl: `${api.url}/#token=${options.token}`,
+      restartListener,
       close() {
         closing ??= runCleanups(cleanups, log);
         return closing;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaptureSummary } from '../model/capture.js';
+import { TunnelStatus } from '../model/tunnel.js';
 import { SettingsSnapshot } from './methods/settings.js';
 
 /** Server → client events on the `/api/events` WebSocket, as `{event, payload}` frames. */
@@ -12,4 +13,6 @@ export const events = {
   'captures.deleted': z.object({ ids: z.array(z.number().int()) }),
   'captures.cleared': z.object({}),
   'settings.changed': SettingsSnapshot,
+  /** The tunnel's status after every change (state, URL, attempt, warnings…). */
+  'tunnel.status': TunnelStatus,
 } satisfies Record<string, z.ZodType>;

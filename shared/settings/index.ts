@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { SettingDefinition } from './define.js';
 import { listenerSettings } from './listener-settings.js';
+import { tunnelSettings } from './tunnel-settings.js';
 
 /** Every setting key the app knows, by domain. Add a domain file and spread it here. */
 export const settingDefinitions = {
   ...listenerSettings,
+  ...tunnelSettings,
 } satisfies Record<string, SettingDefinition>;
 
 export type SettingKey = keyof typeof settingDefinitions;

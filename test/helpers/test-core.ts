@@ -1,5 +1,5 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
-import { startCore, type Core } from '../../electron/core/app.js';
+import { startCore, type Core, type CoreOptions } from '../../electron/core/app.js';
 import { MemorySecretStore } from '../../electron/core/secrets/secret-store.js';
 import { httpRequest } from './http.js';
 import { makeTempDir } from './temp-dir.js';
@@ -10,13 +10,17 @@ export interface TestCore {
   token: string;
   listenerUrl: string;
   apiUrl: string;
+  /** Log lines the core wrote. */
+  logs: string[];
   /** Calls an API method over real HTTP with the token; throws on an error answer. */
   call<K extends MethodName>(method: K, input?: MethodInput<K>): Promise<MethodOutput<K>>;
   stop(): Promise<void>;
 }
 
 /** The real core (listener, store, API) in this process, on free loopback ports and a temp data dir. */
-export async function startTestCore(options: { dataDir?: string } = {}): Promise<TestCore> {
+export async function startTestCore(
+  options: { dataDir?: string; tunnel?: CoreOptions['tunnel'] } = {},
+): Promise<TestCore> {
   const temp = options.dataDir ? null : makeTempDir();
   const dataDir = options.dataDir ?? temp!.dir;
   const token = 'test-token-0123456789';
@@ -31,12 +35,17 @@ export async function startTestCore(options: { dataDir?: string } = {}): Promise
     rendererDir: dataDir,
     log: (line) => logs.push(line),
     secretStore: new MemorySecretStore(),
+    ...(options.tunnel ? { tunnel: options.tunnel } : {}),
   });
   return {
     core,
     dataDir,
     token,
-    listenerUrl: core.listener.url,
+    logs,
+    // Read live: restartListener() may move the listener to another port.
+    get listenerUrl() {
+      return core.listener.url;
+    },
     apiUrl: core.api.url,
     async call(method, input) {
       const res = await httpRequest(`${core.api.url}/api/${method}`, {
