@@ -26,7 +26,7 @@ function messageOf(body: Buffer): string | null {
   try {
     const parsed = JSON.parse(body.toString('utf8')) as unknown;
     if (parsed && typeof parsed === 'object' && typeof (parsed as { message?: unknown }).message === 'string')
-      return (parsed as { message: string }).message.slice(0, 300);
+      return (parsed as { message: string }).message.slice(0, 300).replace(/[.\s]+$/u, '');
   } catch {
     // Not JSON: no message to quote.
   }

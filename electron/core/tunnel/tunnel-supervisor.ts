@@ -7,8 +7,10 @@
  * - Every try is raced against a handshake timeout; a try that succeeds after it was abandoned
  *   is closed at once.
  * - A broken or failed tunnel is reopened after a backoff with full jitter (reset once the
- *   tunnel was stable). A reopen that gets a different name because the server still holds ours
- *   from the dropped connection waits out the server's grace period and asks again once.
+ *   tunnel was stable).
+ * - The URL the server granted is what is reported. When it is not the name asked for (often the
+ *   server still holds ours from the dropped connection or the previous run), the tunnel works
+ *   under it with a loud warning, and after the server's grace period asks once more for ours.
  * - The server's per-tunnel status is polled: 404 or no open sockets means a silently dead
  *   tunnel; unreachable means the server is down. A clock jump (sleep) triggers a check at once.
  * - Nothing here throws into the caller's event loop: failures become states.
@@ -128,9 +130,9 @@ export class TunnelSupervisor {
   /** Consecutive failures: the backoff exponent. */
   private failures = 0;
   private onlineSince: number | null = null;
-  /** The requested name was granted once in this run, so a different one on reopen is probably our own leftover. */
-  private hadRequested = false;
+  /** Asked once more for the requested name during this online period (see reclaim()). */
   private reclaimTried = false;
+  private reclaimTimer: TimerHandle | null = null;
   private pollFailures = 0;
   private statusApi: 'unknown' | 'yes' | 'no' = 'unknown';
   private inFlight: AbortController | null = null;
@@ -165,7 +167,6 @@ export class TunnelSupervisor {
     this.target = { host: host.ok ? host.host : target.host, subdomain: target.subdomain };
     this.failures = 0;
     this.attempt = 0;
-    this.hadRequested = false;
     this.reclaimTried = false;
     this.statusApi = 'unknown';
     this.lastError = null;
@@ -308,6 +309,7 @@ export class TunnelSupervisor {
     this.inFlight = null;
     this.clearRetryTimer();
     this.clearPollTimer();
+    this.clearReclaimTimer();
     this.stopWakeDetector?.();
     this.stopWakeDetector = null;
     this.closeCurrent();
@@ -336,79 +338,95 @@ export class TunnelSupervisor {
     this.retryTimer = null;
   }
 
+  private clearReclaimTimer(): void {
+    if (this.reclaimTimer !== null) this.clock.clearTimeout(this.reclaimTimer);
+    this.reclaimTimer = null;
+  }
+
   private clearPollTimer(): void {
     if (this.pollTimer !== null) this.clock.clearTimeout(this.pollTimer);
     this.pollTimer = null;
+  }
+
+  /**
+   * One try, raced against the handshake timeout here rather than trusting the connector to
+   * honour its signal. A tunnel that opens after losing the race is closed (it would hold the name).
+   */
+  private async openWithTimeout(
+    target: TunnelTarget,
+    localPort: number,
+  ): Promise<{ tunnel: OpenTunnel } | { error: TunnelOpenError }> {
+    const controller = new AbortController();
+    this.inFlight = controller;
+    const timeoutMs = this.timing.handshakeTimeoutMs;
+    let pending: Promise<OpenTunnel>;
+    try {
+      pending = this.connect(
+        { host: target.host, subdomain: target.subdomain, localPort },
+        controller.signal,
+      );
+    } catch (error) {
+      pending = Promise.reject(error as Error);
+    }
+    const outcome = await new Promise<{ tunnel: OpenTunnel } | { error: unknown }>((resolve) => {
+      let decided = false;
+      const timer = this.clock.setTimeout(() => {
+        if (decided) return;
+        decided = true;
+        const reason = new TunnelOpenError(
+          `The tunnel server did not open the tunnel within ${seconds(timeoutMs)} s.`,
+          false,
+        );
+        controller.abort(reason);
+        resolve({ error: reason });
+      }, timeoutMs);
+      pending.then(
+        (tunnel) => {
+          if (decided) {
+            tunnel.close();
+            return;
+          }
+          decided = true;
+          this.clock.clearTimeout(timer);
+          resolve({ tunnel });
+        },
+        (error: unknown) => {
+          if (decided) return;
+          decided = true;
+          this.clock.clearTimeout(timer);
+          resolve({ error });
+        },
+      );
+    });
+    if (this.inFlight === controller) this.inFlight = null;
+    if ('tunnel' in outcome) return outcome;
+    const { error } = outcome;
+    return {
+      error:
+        error instanceof TunnelOpenError
+          ? error
+          : new TunnelOpenError(`Opening the tunnel failed: ${errorMessage(error)}`, false),
+    };
   }
 
   private async tryOpen(): Promise<void> {
     const target = this.target;
     if (!target) return;
     const gen = ++this.gen;
-    const controller = new AbortController();
-    this.inFlight = controller;
-    const timeoutMs = this.timing.handshakeTimeoutMs;
-    const timer = this.clock.setTimeout(() => {
-      controller.abort(
-        new TunnelOpenError(
-          `The tunnel server did not open the tunnel within ${seconds(timeoutMs)} s.`,
-          false,
-        ),
-      );
-    }, timeoutMs);
     const localPort = this.options.localPort();
-    let tunnel: OpenTunnel;
-    try {
-      tunnel = await this.connect(
-        { host: target.host, subdomain: target.subdomain, localPort },
-        controller.signal,
-      );
-    } catch (error) {
-      this.clock.clearTimeout(timer);
-      if (gen !== this.gen) return;
-      this.inFlight = null;
-      const failure =
-        error instanceof TunnelOpenError
-          ? error
-          : new TunnelOpenError(`Opening the tunnel failed: ${errorMessage(error)}`, false);
-      this.fail(failure.message, failure.fatal);
-      return;
-    }
-    this.clock.clearTimeout(timer);
+    const outcome = await this.openWithTimeout(target, localPort);
     if (gen !== this.gen) {
-      // Abandoned (stopped, restarted or timed out) but it opened after all: close it.
-      tunnel.close();
+      // Stopped or restarted meanwhile.
+      if ('tunnel' in outcome) outcome.tunnel.close();
       return;
     }
-    this.inFlight = null;
-    if (controller.signal.aborted) {
-      tunnel.close();
-      this.fail(errorMessage(controller.signal.reason), false);
-      return;
-    }
-    this.opened(gen, tunnel, localPort);
+    if ('error' in outcome) this.fail(outcome.error.message, outcome.error.fatal);
+    else this.opened(gen, outcome.tunnel, localPort);
   }
 
   private opened(gen: number, tunnel: OpenTunnel, localPort: number): void {
     const target = this.target;
     if (!target) return;
-    if (tunnel.clientId !== target.subdomain && this.hadRequested && !this.reclaimTried) {
-      // Most likely the server still holds our name from the connection that just dropped.
-      tunnel.close();
-      this.reclaimTried = true;
-      const delay = this.timing.reclaimDelayMs ?? serverGraceMs(target.host) + 1_000;
-      this.log(
-        `Tunnel server offered "${tunnel.clientId}" instead of "${target.subdomain}"; asking again in ${seconds(delay)} s`,
-      );
-      this.scheduleRetry(
-        delay,
-        `The tunnel server still holds "${target.subdomain}" from the dropped connection; asking for it again in ${seconds(delay)} s.`,
-        false,
-      );
-      return;
-    }
-    this.reclaimTried = false;
-    if (tunnel.clientId === target.subdomain) this.hadRequested = true;
     this.current = tunnel;
     this.currentPort = localPort;
     this.url = tunnel.url;
@@ -421,16 +439,57 @@ export class TunnelSupervisor {
     this.nextRetryAt = null;
     this.lastError = null;
     this.pollFailures = 0;
+    const asked = tunnel.clientId === target.subdomain;
     this.log(
-      tunnel.clientId === target.subdomain
+      asked
         ? `Tunnel online: ${tunnel.url}`
         : `Tunnel online with a different subdomain than asked for ("${target.subdomain}"): ${tunnel.url}`,
     );
     this.enter('online');
     this.schedulePoll(gen);
+    if (!asked && !this.reclaimTried) this.scheduleReclaim(gen, target);
     tunnel.onFailure((reason) => {
       if (gen === this.gen && this.current === tunnel) this.fail(reason, false);
     });
+  }
+
+  /**
+   * Online under another name than asked for. Often the server still holds ours — from the
+   * connection that just dropped, or from the previous run of the app — until its grace period
+   * ends. So once that has passed, ask again with a second connection, and switch to it only if
+   * it gets our name; otherwise keep the working tunnel (and the warning).
+   */
+  private scheduleReclaim(gen: number, target: TunnelTarget): void {
+    this.reclaimTried = true;
+    const delay = this.timing.reclaimDelayMs ?? serverGraceMs(target.host) + 1_000;
+    this.clearReclaimTimer();
+    this.reclaimTimer = this.clock.setTimeout(() => {
+      this.reclaimTimer = null;
+      void this.reclaim(gen, target);
+    }, delay);
+  }
+
+  private async reclaim(gen: number, target: TunnelTarget): Promise<void> {
+    if (gen !== this.gen || this.state !== 'online') return;
+    const localPort = this.currentPort ?? this.options.localPort();
+    const outcome = await this.openWithTimeout(target, localPort);
+    if (!('tunnel' in outcome)) {
+      this.log(`Asking again for "${target.subdomain}" failed: ${outcome.error.message}`);
+      return;
+    }
+    const probe = outcome.tunnel;
+    if (gen !== this.gen || this.state !== 'online' || probe.clientId !== target.subdomain) {
+      if (gen === this.gen) this.log(`"${target.subdomain}" is still taken; keeping ${this.url ?? ''}`);
+      probe.close();
+      return;
+    }
+    this.log(`Got "${target.subdomain}" back; switching the tunnel to it`);
+    const old = this.current;
+    this.clearPollTimer();
+    this.current = null;
+    const next = ++this.gen;
+    this.opened(next, probe, localPort);
+    old?.close();
   }
 
   /** A try failed or the tunnel broke: an error state if retrying cannot help, else a retry after backoff. */
@@ -457,6 +516,9 @@ export class TunnelSupervisor {
   private scheduleRetry(delayMs: number, reason: string, logIt: boolean): void {
     this.clearPollTimer();
     this.clearRetryTimer();
+    this.clearReclaimTimer();
+    // A new outage: the next tunnel may ask once more for the requested name.
+    this.reclaimTried = false;
     this.closeCurrent();
     this.onlineSince = null;
     this.attempt++;
