@@ -40,10 +40,14 @@ export class TunnelService {
           }
         }
       }),
-      // Editing the host or subdomain setting while the tunnel runs moves the tunnel there.
+      // Editing the host or subdomain setting while the tunnel runs moves the tunnel there;
+      // while it is off, the status (which shows what a start would use) changes.
       settings.onChange((_snapshot, changed) => {
         if (!changed.includes('tunnel.host') && !changed.includes('tunnel.subdomain')) return;
-        if (!this.running()) return;
+        if (!this.running()) {
+          if (this.supervisor.status().state === 'off') events.emit('tunnel.status', this.status());
+          return;
+        }
         const subdomain = settings.get('tunnel.subdomain');
         if (subdomain === null) return;
         const target = { host: settings.get('tunnel.host'), subdomain };

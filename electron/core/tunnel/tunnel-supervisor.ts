@@ -366,7 +366,7 @@ export class TunnelSupervisor {
         controller.signal,
       );
     } catch (error) {
-      pending = Promise.reject(error as Error);
+      pending = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     const outcome = await new Promise<{ tunnel: OpenTunnel } | { error: unknown }>((resolve) => {
       let decided = false;
