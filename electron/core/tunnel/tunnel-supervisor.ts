@@ -133,6 +133,8 @@ export class TunnelSupervisor {
   /** Asked once more for the requested name during this online period (see reclaim()). */
   private reclaimTried = false;
   private reclaimTimer: TimerHandle | null = null;
+  /** A second request for the name is scheduled or under way (the warning says so). */
+  private reclaimPending = false;
   private pollFailures = 0;
   private statusApi: 'unknown' | 'yes' | 'no' = 'unknown';
   private inFlight: AbortController | null = null;
@@ -189,7 +191,7 @@ export class TunnelSupervisor {
     );
     this.attempt = 1;
     this.enter('connecting');
-    void this.tryOpen();
+    this.launchTry();
     return this.status();
   }
 
@@ -206,13 +208,13 @@ export class TunnelSupervisor {
   recheck(): void {
     if (this.state === 'online' && this.current) {
       this.clearPollTimer();
-      void this.poll(this.gen);
+      this.background(this.poll(this.gen), 'health check');
     } else if (this.state === 'reconnecting' && this.retryTimer !== null) {
       this.clock.clearTimeout(this.retryTimer);
       this.retryTimer = null;
       this.nextRetryAt = null;
       this.emitIfChanged();
-      void this.tryOpen();
+      this.launchTry();
     }
   }
 
@@ -239,8 +241,11 @@ export class TunnelSupervisor {
     const warnings: string[] = [];
     const requested = this.target?.subdomain ?? null;
     if (online && this.granted !== null && requested !== null && this.granted !== requested) {
+      const next = this.reclaimPending
+        ? `Convoscope asks for "${requested}" again once the server has let go of it (about ${seconds(this.reclaimDelay())} s).`
+        : `If it stays taken, give the platforms the new URL or choose another subdomain.`;
       warnings.push(
-        `The server did not grant the subdomain "${requested}" (it is in use) and gave "${this.granted}" instead: the public URL is now ${this.url ?? ''}. Dashly and Kindly still call the old URL — update them, or stop and start the tunnel later to ask for "${requested}" again.`,
+        `The server did not grant the subdomain "${requested}" (it is in use) and gave "${this.granted}" instead: the public URL is now ${this.url ?? ''}. Dashly and Kindly still call the old URL, so their webhooks do not arrive. ${next}`,
       );
     }
     if (online && this.maxSockets !== null) {
@@ -325,12 +330,32 @@ export class TunnelSupervisor {
     this.granted = null;
     this.maxSockets = null;
     this.connectedSockets = null;
-    if (!tunnel) return;
+    if (tunnel) this.closeSafely(tunnel);
+  }
+
+  private closeSafely(tunnel: OpenTunnel): void {
     try {
       tunnel.close();
     } catch (error) {
-      this.log(`Closing the tunnel failed: ${errorMessage(error)}`);
+      this.log(`Closing a tunnel failed: ${errorMessage(error)}`);
     }
+  }
+
+  /** Runs a try; whatever goes wrong in it becomes a retry, never an unhandled rejection. */
+  private launchTry(): void {
+    this.tryOpen().catch((error: unknown) => {
+      this.log(`A tunnel try failed unexpectedly: ${errorMessage(error)}`);
+      const waiting = this.state === 'reconnecting' && this.retryTimer !== null;
+      if ((this.state === 'connecting' || this.state === 'reconnecting') && !waiting) {
+        this.fail(`Opening the tunnel failed: ${errorMessage(error)}`, false);
+      }
+    });
+  }
+
+  private background(task: Promise<void>, what: string): void {
+    task.catch((error: unknown) =>
+      this.log(`The tunnel ${what} failed unexpectedly: ${errorMessage(error)}`),
+    );
   }
 
   private clearRetryTimer(): void {
@@ -341,6 +366,7 @@ export class TunnelSupervisor {
   private clearReclaimTimer(): void {
     if (this.reclaimTimer !== null) this.clock.clearTimeout(this.reclaimTimer);
     this.reclaimTimer = null;
+    this.reclaimPending = false;
   }
 
   private clearPollTimer(): void {
@@ -383,7 +409,7 @@ export class TunnelSupervisor {
       pending.then(
         (tunnel) => {
           if (decided) {
-            tunnel.close();
+            this.closeSafely(tunnel);
             return;
           }
           decided = true;
@@ -417,7 +443,7 @@ export class TunnelSupervisor {
     const outcome = await this.openWithTimeout(target, localPort);
     if (gen !== this.gen) {
       // Stopped or restarted meanwhile.
-      if ('tunnel' in outcome) outcome.tunnel.close();
+      if ('tunnel' in outcome) this.closeSafely(outcome.tunnel);
       return;
     }
     if ('error' in outcome) this.fail(outcome.error.message, outcome.error.fatal);
@@ -445,12 +471,18 @@ export class TunnelSupervisor {
         ? `Tunnel online: ${tunnel.url}`
         : `Tunnel online with a different subdomain than asked for ("${target.subdomain}"): ${tunnel.url}`,
     );
-    this.enter('online');
     this.schedulePoll(gen);
     if (!asked && !this.reclaimTried) this.scheduleReclaim(gen, target);
+    this.enter('online');
     tunnel.onFailure((reason) => {
       if (gen === this.gen && this.current === tunnel) this.fail(reason, false);
     });
+    // The listener moved while this try was under way.
+    if (this.current === tunnel) this.localPortChanged();
+  }
+
+  private reclaimDelay(): number {
+    return this.timing.reclaimDelayMs ?? serverGraceMs(this.target?.host ?? '') + 1_000;
   }
 
   /**
@@ -460,12 +492,13 @@ export class TunnelSupervisor {
    * it gets our name; otherwise keep the working tunnel (and the warning).
    */
   private scheduleReclaim(gen: number, target: TunnelTarget): void {
-    this.reclaimTried = true;
-    const delay = this.timing.reclaimDelayMs ?? serverGraceMs(target.host) + 1_000;
     this.clearReclaimTimer();
+    this.reclaimTried = true;
+    this.reclaimPending = true;
+    const delay = this.reclaimDelay();
     this.reclaimTimer = this.clock.setTimeout(() => {
       this.reclaimTimer = null;
-      void this.reclaim(gen, target);
+      this.background(this.reclaim(gen, target), 'second request for the subdomain');
     }, delay);
   }
 
@@ -473,6 +506,10 @@ export class TunnelSupervisor {
     if (gen !== this.gen || this.state !== 'online') return;
     const localPort = this.currentPort ?? this.options.localPort();
     const outcome = await this.openWithTimeout(target, localPort);
+    if (gen === this.gen) {
+      this.reclaimPending = false;
+      this.emitIfChanged();
+    }
     if (!('tunnel' in outcome)) {
       this.log(`Asking again for "${target.subdomain}" failed: ${outcome.error.message}`);
       return;
@@ -480,7 +517,7 @@ export class TunnelSupervisor {
     const probe = outcome.tunnel;
     if (gen !== this.gen || this.state !== 'online' || probe.clientId !== target.subdomain) {
       if (gen === this.gen) this.log(`"${target.subdomain}" is still taken; keeping ${this.url ?? ''}`);
-      probe.close();
+      this.closeSafely(probe);
       return;
     }
     this.log(`Got "${target.subdomain}" back; switching the tunnel to it`);
@@ -489,7 +526,7 @@ export class TunnelSupervisor {
     this.current = null;
     const next = ++this.gen;
     this.opened(next, probe, localPort);
-    old?.close();
+    if (old) this.closeSafely(old);
   }
 
   /** A try failed or the tunnel broke: an error state if retrying cannot help, else a retry after backoff. */
@@ -532,7 +569,7 @@ export class TunnelSupervisor {
       this.retryTimer = null;
       this.nextRetryAt = null;
       this.emitIfChanged();
-      void this.tryOpen();
+      this.launchTry();
     }, delayMs);
   }
 
@@ -540,7 +577,7 @@ export class TunnelSupervisor {
     this.clearPollTimer();
     this.pollTimer = this.clock.setTimeout(() => {
       this.pollTimer = null;
-      void this.poll(gen);
+      this.background(this.poll(gen), 'health check');
     }, this.timing.pollIntervalMs);
   }
 

@@ -324,6 +324,10 @@ describe('TunnelSupervisor state machine (fake clock, scripted server)', () => {
     const interim = server.last;
     expect(sup.status()).toMatchObject({ state: 'online', grantedSubdomain: 'random-moose-12' });
     expect(sup.status().warnings).toHaveLength(1);
+    expect(sup.status().warnings[0]).toMatch(
+      /asks for "my-webhooks" again once the server has let go of it \(about 5 s\)/u,
+    );
+    expect(statuses.at(-1)?.warnings).toEqual(sup.status().warnings);
     await clock.advance(4999);
     expect(server.requests).toHaveLength(2);
     await clock.advance(1);
@@ -349,6 +353,8 @@ describe('TunnelSupervisor state machine (fake clock, scripted server)', () => {
     expect(probe?.closed).toBe(true);
     expect(sup.status()).toMatchObject({ state: 'online', grantedSubdomain: 'other-one-1' });
     expect(sup.status().warnings).toHaveLength(1);
+    expect(sup.status().warnings[0]).toMatch(/If it stays taken, give the platforms the new URL/u);
+    expect(statuses.at(-1)?.warnings).toEqual(sup.status().warnings);
     await clock.advance(60 * 60_000);
     expect(server.requests).toHaveLength(2);
   });
@@ -433,6 +439,44 @@ describe('TunnelSupervisor state machine (fake clock, scripted server)', () => {
     // Same port again: nothing to do.
     sup.localPortChanged();
     expect(sup.status().state).toBe('online');
+  });
+
+  it('turns unexpected exceptions into retries, never into unhandled rejections', async () => {
+    let broken = true;
+    const sup = supervisor({
+      localPort: () => {
+        if (broken) throw new Error('listener not ready');
+        return 4545;
+      },
+      connect: (request, signal) => {
+        if (request.subdomain === 'throws-sync') throw new Error('connector bug');
+        return server.connect(request, signal);
+      },
+      checkHealth: () => Promise.reject(new Error('checker bug')),
+    });
+    sup.start({ host: HOST, subdomain: NAME });
+    await clock.advance(0);
+    expect(sup.status()).toMatchObject({
+      state: 'reconnecting',
+      error: 'Opening the tunnel failed: listener not ready',
+    });
+    broken = false;
+    await clock.advance(1000);
+    expect(sup.status().state).toBe('online');
+    // A checker that throws counts as an unreachable server.
+    await clock.advance(2 * T.pollIntervalMs);
+    expect(sup.status()).toMatchObject({
+      state: 'reconnecting',
+      error: 'The tunnel server is unreachable: checker bug.',
+    });
+
+    sup.start({ host: HOST, subdomain: 'throws-sync' });
+    await clock.advance(0);
+    expect(sup.status()).toMatchObject({
+      state: 'reconnecting',
+      error: 'Opening the tunnel failed: connector bug',
+    });
+    sup.stop();
   });
 
   it('a listener that throws does not break the supervisor', async () => {
