@@ -6,7 +6,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Notification, session, shell, type IpcMainInvokeEvent } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Notification,
+  powerMonitor,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { PortInUseError, startCore, type Core, type CoreOptions } from './core/app.js';
 import { defaultDataDir } from './core/data-dir.js';
 import { createLog } from './core/log.js';
@@ -155,6 +164,9 @@ async function main(): Promise<void> {
     return;
   }
   mainWindow = createWindow(core);
+  core.tunnel.startIfEnabledOnLaunch();
+  // After sleep the tunnel is usually dead; check it at once rather than at the next poll.
+  powerMonitor.on('resume', () => core?.tunnel.recheck());
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0 && core) mainWindow = createWindow(core);
   });

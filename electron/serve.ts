@@ -10,6 +10,7 @@ import { defaultDataDir } from './core/data-dir.js';
 import { createLog } from './core/log.js';
 import { parseServeFlags, SERVE_HELP, UsageError } from './serve/cli-args.js';
 import { openBrowser } from './serve/open-browser.js';
+import { tunnelLinePrinter } from './serve/tunnel-lines.js';
 
 const VERSION = process.env.CONVOSCOPE_VERSION ?? '0.0.0-dev';
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -73,6 +74,18 @@ export async function runServe(argv: string[]): Promise<void> {
     ].join('\n'),
   );
   log(`Serve mode started: listener ${core.listener.port}, UI ${core.api.port}`);
+
+  const linesFor = tunnelLinePrinter();
+  core.tunnel.onStatus((status) => {
+    for (const line of linesFor(status)) process[line.stream].write(`${line.text}\n`);
+  });
+  if (flags.tunnel) {
+    // The flags were validated when parsed; the settings hold validated values.
+    const status = core.tunnel.start({ host: flags.tunnelHost, subdomain: flags.subdomain });
+    process.stdout.write(
+      `Opening a tunnel to ${status.host ?? ''} as "${status.requestedSubdomain ?? ''}"…\n`,
+    );
+  } else core.tunnel.startIfEnabledOnLaunch();
   if (flags.open) openBrowser(core.uiUrl);
 
   let stopping = false;

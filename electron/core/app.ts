@@ -19,6 +19,7 @@ import { TypingThrottle } from './dashly/typing-throttle.js';
 import { emitConversationUpdates } from './events/conversation-updates.js';
 import { kindlyHandlers } from './api/handlers/kindly.js';
 import { templateHandlers } from './api/handlers/templates.js';
+import { tunnelHandlers } from './api/handlers/tunnel.js';
 import { EventBus } from './events/event-bus.js';
 import { defaultIsTunnelHost, startListener, type Listener } from './listener/listener-server.js';
 import { providerById, providerForPath, responseMessages } from './providers/registry.js';
@@ -30,6 +31,8 @@ import type { SecretStore } from './secrets/secret-store.js';
 import { SettingsService } from './settings/settings-service.js';
 import { CaptureWriter } from './store/capture-writer.js';
 import { Store } from './store/store.js';
+import { TunnelService } from './tunnel/tunnel-service.js';
+import type { TunnelSupervisorOptions } from './tunnel/tunnel-supervisor.js';
 import type { Log } from './log.js';
 
 export interface CoreOptions {
@@ -50,9 +53,12 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** Dashly Web API client tuning: call timeout (default 15 s), typing throttle (default 3 s). */
   dashly?: { timeoutMs?: number; typingIntervalMs?: number };
+  /** Tunnel supervisor overrides: timings (tests run them fast), the open-holds count, connectors. */
+  tunnel?: Omit<TunnelSupervisorOptions, 'localPort' | 'endpoints' | 'log'>;
 }
 
 export interface Core {
+  /** The webhook listener; a new object after restartListener(). */
   readonly listener: Listener;
   readonly api: ApiServer;
   readonly store: Store;
@@ -63,9 +69,12 @@ export interface Core {
   readonly endpoints: EndpointService;
   /** Requests held for the operator; `holds.openCount` is what the tunnel's 10 sockets must carry. */
   readonly holds: HoldQueue;
+  readonly tunnel: TunnelService;
   readonly token: string;
   /** The URL to open: the UI with the token in its fragment (never sent to a server). */
   readonly uiUrl: string;
+  /** Closes the listener and opens it again (on `port`, default the same one); the tunnel follows. */
+  restartListener(port?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -142,12 +151,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     cleanups.unshift(() => writer.close());
 
     const holds = new HoldQueue(events);
-    let listenerPort: number | null = null;
+    // Assigned below; closures read it late (restartListener() replaces it).
+    let listener: Listener | undefined;
     const endpoints = new EndpointService({
       repository: store.endpoints,
       events,
       holds,
-      listenerPort: () => listenerPort,
+      listenerPort: () => listener?.port ?? null,
       log,
     });
     const responder = new EndpointResponder({
@@ -158,31 +168,69 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       log,
     });
 
-    const listener = await bind('listener', options.listenPort, () =>
-      startListener(options.listenPort, {
-        writer,
-        responder: () => responder,
-        maxBodyBytes: () => settings.get('listener.maxBodyBytes'),
-        isTunnelHost: defaultIsTunnelHost,
-        log,
-      }),
-    );
-    listenerPort = listener.port;
-    cleanups.unshift(() => listener.close());
+    // Created before the listener (which asks it which Host names are the tunnel's); it reads the
+    // listener's port only when it opens a tunnel. Every held request occupies one of its sockets.
+    const tunnel = new TunnelService({
+      openHolds: () => holds.openCount,
+      ...options.tunnel,
+      settings,
+      events,
+      localPort: () => currentListener().port,
+      endpoints: () =>
+        endpoints.list().map((endpoint) => ({
+          provider: providerForPath(endpoint.prefix)?.id ?? 'other',
+          prefix: endpoint.prefix,
+        })),
+      log,
+    });
+    const holdsChanged = events.subscribe((frame) => {
+      if (frame.event === 'hold.added' || frame.event === 'hold.resolved') tunnel.holdsChanged();
+    });
+    const startPublicListener = (port: number): Promise<Listener> =>
+      bind('listener', port, () =>
+        startListener(port, {
+          writer,
+          responder: () => responder,
+          maxBodyBytes: () => settings.get('listener.maxBodyBytes'),
+          // The public names the tunnel server granted; the loopback heuristic catches the rest.
+          isTunnelHost: (host) => tunnel.isGrantedHost(host) || defaultIsTunnelHost(host),
+          log,
+        }),
+      );
+    listener = await startPublicListener(options.listenPort);
+    const currentListener = (): Listener => {
+      if (!listener) throw new Error('The listener is not running.');
+      return listener;
+    };
+    cleanups.unshift(() => currentListener().close());
     // Before the listener waits for its in-flight requests: holds, delays and forwards answer now.
     cleanups.unshift(() => responder.close());
+    cleanups.unshift(() => {
+      holdsChanged();
+      tunnel.close();
+    });
+    const restartListener = async (port?: number): Promise<void> => {
+      const previous = currentListener();
+      await previous.close();
+      listener = await startPublicListener(port ?? previous.port);
+      tunnel.listenerRestarted();
+    };
 
     const info = (): AppInfo => ({
       version: options.version,
       host: options.host,
-      listenerUrl: listener.url,
-      listenerPort: listener.port,
+      listenerUrl: currentListener().url,
+      listenerPort: currentListener().port,
       dataDir: options.dataDir,
-      endpoints: endpoints.list().map((endpoint) => ({
-        prefix: endpoint.prefix,
-        provider: providerForPath(endpoint.prefix)?.id ?? 'other',
-        localUrl: `${listener.url}${endpoint.prefix === '/' ? '' : endpoint.prefix}`,
-      })),
+      endpoints: endpoints.list().map((endpoint) => {
+        const publicUrl = tunnel.status().endpoints.find((entry) => entry.prefix === endpoint.prefix)?.url;
+        return {
+          prefix: endpoint.prefix,
+          provider: providerForPath(endpoint.prefix)?.id ?? 'other',
+          localUrl: `${currentListener().url}${endpoint.prefix === '/' ? '' : endpoint.prefix}`,
+          ...(publicUrl ? { publicUrl } : {}),
+        };
+      }),
     });
 
     const handlers: Handlers = {
@@ -196,6 +244,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...autoreplyHandlers({ autoResponder }),
       ...kindlyHandlers({ store, settings }),
       ...templateHandlers({ store }),
+      ...tunnelHandlers({ tunnel }),
     };
 
     const api = await bind('ui', options.uiPort, () =>
@@ -212,7 +261,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
     let closing: Promise<void> | null = null;
     return {
-      listener,
+      get listener() {
+        return currentListener();
+      },
       api,
       store,
       writer,
@@ -220,8 +271,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       settings,
       endpoints,
       holds,
+      tunnel,
       token: options.token,
       uiUrl: `${api.url}/#token=${options.token}`,
+      restartListener,
       close() {
         closing ??= runCleanups(cleanups, log);
         return closing;

@@ -5,6 +5,7 @@ import { ConversationSummary } from '../model/conversation.js';
 import { Message } from '../model/message.js';
 import { Endpoint } from '../model/endpoint.js';
 import { Hold, HoldResolved } from '../model/hold.js';
+import { TunnelStatus } from '../model/tunnel.js';
 import { SettingsSnapshot } from './methods/settings.js';
 
 /** Server → client events on the `/api/events` WebSocket, as `{event, payload}` frames. */
@@ -31,4 +32,6 @@ export const events = {
   'hold.added': Hold,
   /** A hold ended: answered by the operator, by its fallback, aborted, or the sender went away. */
   'hold.resolved': HoldResolved,
+  /** The tunnel's status after every change (state, URL, attempt, warnings…). */
+  'tunnel.status': TunnelStatus,
 } satisfies Record<string, z.ZodType>;

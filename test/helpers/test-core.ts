@@ -10,6 +10,8 @@ export interface TestCore {
   token: string;
   listenerUrl: string;
   apiUrl: string;
+  /** Log lines the core wrote. */
+  logs: string[];
   /** Calls an API method over real HTTP with the token; throws on an error answer. */
   call<K extends MethodName>(method: K, input?: MethodInput<K>): Promise<MethodOutput<K>>;
   /** Calls a method and returns the HTTP status and parsed body, error answers included. */
@@ -19,7 +21,7 @@ export interface TestCore {
 
 /** The real core (listener, store, API) in this process, on free loopback ports and a temp data dir. */
 export async function startTestCore(
-  options: { dataDir?: string; dashly?: CoreOptions['dashly'] } = {},
+  options: { dataDir?: string; dashly?: CoreOptions['dashly']; tunnel?: CoreOptions['tunnel'] } = {},
 ): Promise<TestCore> {
   const temp = options.dataDir ? null : makeTempDir();
   const dataDir = options.dataDir ?? temp!.dir;
@@ -36,12 +38,17 @@ export async function startTestCore(
     log: (line) => logs.push(line),
     secretStore: new MemorySecretStore(),
     ...(options.dashly ? { dashly: options.dashly } : {}),
+    ...(options.tunnel ? { tunnel: options.tunnel } : {}),
   });
   return {
     core,
     dataDir,
     token,
-    listenerUrl: core.listener.url,
+    logs,
+    // Read live: restartListener() may move the listener to another port.
+    get listenerUrl() {
+      return core.listener.url;
+    },
     apiUrl: core.api.url,
     async call(method, input) {
       const res = await httpRequest(`${core.api.url}/api/${method}`, {

@@ -9,7 +9,15 @@ export const AppInfo = z.object({
   listenerPort: z.number().int(),
   dataDir: z.string(),
   /** Endpoint URLs to give the platforms, local and (when a tunnel is up) public. */
-  endpoints: z.array(z.object({ prefix: z.string(), provider: z.string(), localUrl: z.string() })),
+  endpoints: z.array(
+    z.object({
+      prefix: z.string(),
+      provider: z.string(),
+      localUrl: z.string(),
+      /** On the tunnel's public URL; present while the tunnel is online. */
+      publicUrl: z.string().optional(),
+    }),
+  ),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

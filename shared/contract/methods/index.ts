@@ -9,6 +9,7 @@ import { holdMethods } from './holds.js';
 import { kindlyMethods } from './kindly.js';
 import { settingsMethods } from './settings.js';
 import { templateMethods } from './templates.js';
+import { tunnelMethods } from './tunnel.js';
 
 /** The whole API, by domain. Add a domain file and spread it here; the server will not compile until it has a handler. */
 export const methods = {
@@ -22,4 +23,5 @@ export const methods = {
   ...autoreplyMethods,
   ...kindlyMethods,
   ...templateMethods,
+  ...tunnelMethods,
 } satisfies Record<string, MethodDefinition>;
