@@ -5,6 +5,9 @@ import { App } from './app.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/forms.css';
+import './styles/holds.css';
+import './styles/endpoints.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -5,6 +5,9 @@ import { connectEvents } from '../api/events.js';
 import { matchesLocally } from './captures-slice.js';
 import { refreshDetail, reloadCaptures } from './capture-actions.js';
 import { openConversation, reloadConversations } from './conversation-actions.js';
+import { endpointsChanged, reloadEndpoints } from './endpoint-actions.js';
+import { holdAdded, holdResolved, reloadHolds } from './holds-actions.js';
+import { notifyNewHold } from '../lib/hold-notifications.js';
 import { useAppStore } from './store.js';
 
 /** Most rows kept in memory from live events before the tail is dropped (scrolling reloads it). */
@@ -57,6 +60,18 @@ export function applyFrames(frames: EventFrame[]): void {
         break;
       case 'settings.changed':
         useAppStore.setState({ settings: (frame as EventFrame<'settings.changed'>).payload });
+        break;
+      case 'endpoints.changed':
+        endpointsChanged((frame as EventFrame<'endpoints.changed'>).payload.endpoints);
+        break;
+      case 'hold.added': {
+        const hold = (frame as EventFrame<'hold.added'>).payload;
+        holdAdded(hold);
+        notifyNewHold(hold);
+        break;
+      }
+      case 'hold.resolved':
+        holdResolved((frame as EventFrame<'hold.resolved'>).payload);
         break;
       default:
         break;
@@ -114,6 +129,8 @@ export function startEventSync(token: string): () => void {
       // after a reconnect, anything may have happened while we were away, so reload what is shown.
       void reloadCaptures();
       void reloadConversations();
+      void reloadEndpoints();
+      void reloadHolds();
       void call('app.info', {})
         .then((appInfo) => useAppStore.setState({ appInfo }))
         .catch(() => {});

@@ -1,15 +1,19 @@
 import { create } from 'zustand';
 import { createCapturesSlice, type CapturesSlice } from './captures-slice.js';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice.js';
+import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice.js';
+import { createHoldsSlice, type HoldsSlice } from './holds-slice.js';
 import { createSessionSlice, type SessionSlice } from './session-slice.js';
 
 /** One store built from slices; components select narrowly (useShallow for objects). */
-export type AppState = SessionSlice & CapturesSlice & ConversationsSlice;
+export type AppState = SessionSlice & CapturesSlice & ConversationsSlice & EndpointsSlice & HoldsSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createCapturesSlice(...a),
   ...createConversationsSlice(...a),
+  ...createEndpointsSlice(...a),
+  ...createHoldsSlice(...a),
 }));
 
 export type SliceCreator<T> = (
