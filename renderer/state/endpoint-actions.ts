@@ -31,7 +31,7 @@ export function problemsOf(error: unknown): FieldProblem[] {
 }
 
 /** Refreshes the listener facts (endpoint URLs, local and public) shown beside endpoints. */
-async function refreshAppInfo(): Promise<void> {
+export async function refreshAppInfo(): Promise<void> {
   try {
     const appInfo = await call('app.info', {});
     useAppStore.setState({ appInfo });

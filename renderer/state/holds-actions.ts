@@ -50,7 +50,7 @@ export function holdAdded(hold: Hold): void {
   useAppStore.setState((state) =>
     state.holds.some((entry) => entry.hold.id === hold.id)
       ? {}
-      : { holds: [...state.holds, toHeldRequest(hold)], holdsPanelCollapsed: false },
+      : { holds: [...state.holds, toHeldRequest(hold)] },
   );
 }
 

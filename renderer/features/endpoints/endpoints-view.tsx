@@ -3,7 +3,12 @@ import { useEffect, useState } from 'react';
 import { ProviderBadge } from '../../components/badges.js';
 import { EndpointPrefix } from '../../../shared/model/endpoint.js';
 import type { ProviderId } from '../../../shared/model/provider.js';
-import { reloadEndpoints, saveEndpoint, selectEndpoint } from '../../state/endpoint-actions.js';
+import {
+  refreshAppInfo,
+  reloadEndpoints,
+  saveEndpoint,
+  selectEndpoint,
+} from '../../state/endpoint-actions.js';
 import { useAppStore } from '../../state/store.js';
 import { EndpointEditor } from './endpoint-editor.js';
 import { ModeBadge } from './mode-info.js';
@@ -72,6 +77,10 @@ export function EndpointsView() {
   useEffect(() => {
     if (endpoints === null) void reloadEndpoints();
   }, [endpoints]);
+  // Public URLs exist only while the tunnel is online: read them fresh whenever the view opens.
+  useEffect(() => {
+    void refreshAppInfo();
+  }, []);
   useEffect(() => {
     const first = endpoints?.[0];
     if (selected === null && first) selectEndpoint(first.prefix);

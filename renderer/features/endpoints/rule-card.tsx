@@ -210,7 +210,7 @@ export function RuleCard({
             <span className="form-help">Runs the rule as edited, without saving or sending anything.</span>
           </div>
           {testError && <div className="inline-error">{testError}</div>}
-          {test && <RuleTestResult result={test.result} captureId={test.captureId} />}
+          {test && <RuleTestResult result={test.result} captureId={test.captureId} enabled={rule.enabled} />}
         </div>
       )}
     </li>

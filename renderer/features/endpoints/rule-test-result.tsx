@@ -13,7 +13,16 @@ function conditionLabel(condition: string): string {
 }
 
 /** What `endpoints.testRule` said: each condition against the capture, and the rendered response. */
-export function RuleTestResult({ result, captureId }: { result: RuleTestOutput; captureId: number }) {
+export function RuleTestResult({
+  result,
+  captureId,
+  enabled,
+}: {
+  result: RuleTestOutput;
+  captureId: number;
+  /** A disabled rule is skipped however well it matches: say so. */
+  enabled: boolean;
+}) {
   return (
     <section
       className={`rule-test ${result.matched ? 'rule-test-match' : 'rule-test-miss'}`}
@@ -24,6 +33,9 @@ export function RuleTestResult({ result, captureId }: { result: RuleTestOutput; 
         <strong>{result.matched ? 'Matches' : 'Does not match'}</strong>
         <span className="muted">capture #{captureId}</span>
       </header>
+      {!enabled && (
+        <p className="form-help">This rule is off: requests skip it until you turn it on and save.</p>
+      )}
       {result.conditions.length === 0 ? (
         <p className="form-help">No conditions: the rule matches every request.</p>
       ) : (

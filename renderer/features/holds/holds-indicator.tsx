@@ -35,7 +35,7 @@ export function HoldsIndicator() {
         onClick={() => setHoldsPanelCollapsed(!collapsed)}
       >
         <Hand size={14} aria-hidden="true" />
-        {count > 0 ? `${count} held` : 'Holding'}
+        {count} held
       </button>
       {notifications.support !== 'none' && (
         <button
