@@ -5,6 +5,7 @@ import { connectEvents } from '../api/events.js';
 import { matchesLocally } from './captures-slice.js';
 import { refreshDetail, reloadCaptures } from './capture-actions.js';
 import { openConversation, reloadConversations } from './conversation-actions.js';
+import { refreshTunnel } from '../features/tunnel/tunnel-actions.js';
 import { useAppStore } from './store.js';
 
 /** Most rows kept in memory from live events before the tail is dropped (scrolling reloads it). */
@@ -54,6 +55,9 @@ export function applyFrames(frames: EventFrame[]): void {
         break;
       case 'captures.cleared':
         cleared = true;
+        break;
+      case 'tunnel.status':
+        useAppStore.setState({ tunnel: (frame as EventFrame<'tunnel.status'>).payload });
         break;
       case 'settings.changed':
         useAppStore.setState({ settings: (frame as EventFrame<'settings.changed'>).payload });
@@ -114,6 +118,7 @@ export function startEventSync(token: string): () => void {
       // after a reconnect, anything may have happened while we were away, so reload what is shown.
       void reloadCaptures();
       void reloadConversations();
+      void refreshTunnel();
       void call('app.info', {})
         .then((appInfo) => useAppStore.setState({ appInfo }))
         .catch(() => {});

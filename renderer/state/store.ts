@@ -2,14 +2,16 @@ import { create } from 'zustand';
 import { createCapturesSlice, type CapturesSlice } from './captures-slice.js';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice.js';
 import { createSessionSlice, type SessionSlice } from './session-slice.js';
+import { createTunnelSlice, type TunnelSlice } from './tunnel-slice.js';
 
 /** One store built from slices; components select narrowly (useShallow for objects). */
-export type AppState = SessionSlice & CapturesSlice & ConversationsSlice;
+export type AppState = SessionSlice & CapturesSlice & ConversationsSlice & TunnelSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createCapturesSlice(...a),
   ...createConversationsSlice(...a),
+  ...createTunnelSlice(...a),
 }));
 
 export type SliceCreator<T> = (

@@ -6,6 +6,8 @@ import { CapturesView } from '../captures/captures-view.js';
 import { ConversationsView } from '../conversations/conversations-view.js';
 import { ListenerSettingsSection } from '../settings/listener-settings-section.js';
 import { SettingsView } from '../settings/settings-view.js';
+import { TunnelControl } from '../tunnel/tunnel-control.js';
+import { TunnelSettingsSection } from '../tunnel/tunnel-settings-section.js';
 
 /** The app's views, in tab order. */
 export const views: ViewDefinition[] = [
@@ -16,6 +18,7 @@ export const views: ViewDefinition[] = [
 
 /** Right-hand side of the top bar, left to right. */
 export const topBarItems: TopBarItem[] = [
+  { id: 'tunnel', component: TunnelControl },
   { id: 'listener', component: ListenerChip },
   { id: 'connection', component: ConnectionIndicator },
 ];
@@ -26,4 +29,5 @@ export const overlays: OverlayDefinition[] = [{ id: 'toast', component: Toast }]
 /** Sections of the Settings view, in order. */
 export const settingsSections: SettingsSection[] = [
   { id: 'listener', title: 'Listener & data', component: ListenerSettingsSection },
+  { id: 'tunnel', title: 'Public tunnel', component: TunnelSettingsSection },
 ];
