@@ -6,6 +6,8 @@ import { useAppStore } from './store.js';
 
 let listRequest = 0;
 let threadRequest = 0;
+/** Bumped by every live message for the open thread: a thread read that overlapped one is read again. */
+let liveEpoch = 0;
 
 export async function reloadConversations(): Promise<void> {
   const request = ++listRequest;
@@ -39,10 +41,13 @@ export async function openConversation(provider: ProviderId, key: string): Promi
     threadError: null,
     ...(sameThread ? {} : { thread: null }),
   });
+  const epoch = liveEpoch;
   try {
     const thread = await call('conversations.get', { provider, key });
     if (request !== threadRequest) return;
     useAppStore.setState({ thread });
+    // A delivery status that changed while this read was under way may be missing from it.
+    if (epoch !== liveEpoch) void openConversation(provider, key);
   } catch (error) {
     if (request !== threadRequest) return;
     useAppStore.setState({ threadError: (error as Error).message });
@@ -69,6 +74,7 @@ export function applyLiveMessages(messages: Message[]): void {
     (message) => message.provider === thread.provider && message.conversationKey === thread.key,
   );
   if (mine.length === 0) return;
+  liveEpoch++;
   useAppStore.setState((state) => {
     const current = state.thread;
     if (!current || current.key !== thread.key || current.provider !== thread.provider) return {};

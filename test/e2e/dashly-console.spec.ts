@@ -145,7 +145,7 @@ test('a failed reply shows the API error and is sent again only when Retry is pr
   }
 });
 
-test('operator actions: a tag is added and removed through the API, and a refused one shows why', async ({
+test('operator actions: tags added and removed (a refused one says why), assign by typed id, close after confirming', async ({
   page,
   app,
 }) => {
@@ -171,6 +171,20 @@ test('operator actions: a tag is added and removed through the API, and a refuse
     await thread.getByRole('button', { name: 'Remove tag vip' }).click();
     await expect(thread.getByRole('button', { name: 'Remove tag vip' })).toHaveCount(0);
     expect(fake.callsTo('tag').at(-1)?.method).toBe('DELETE');
+
+    // Assign to an admin not seen in any payload yet, by typing the id.
+    await thread.getByRole('combobox', { name: 'Assignee' }).selectOption({ label: 'Other admin id…' });
+    await thread.getByRole('textbox', { name: 'Assignee admin id' }).fill('912');
+    await thread.getByRole('button', { name: 'Assign', exact: true }).click();
+    await expect(thread.getByRole('status').filter({ hasText: 'Assigned to 912.' })).toBeVisible();
+    expect(Object.fromEntries(fake.callsTo('assign')[0]?.form ?? [])).toMatchObject({ admin: '912' });
+
+    // Closing asks first (Dashly has no reopen call).
+    await thread.getByRole('button', { name: 'Close conversation…' }).click();
+    expect(fake.callsTo('close')).toHaveLength(0);
+    await thread.getByRole('button', { name: 'Close it' }).click();
+    await expect(thread.getByText('Closed', { exact: true })).toBeVisible();
+    expect(fake.callsTo('close')).toHaveLength(1);
   } finally {
     await fake.stop();
   }

@@ -49,7 +49,7 @@ export function ConversationList() {
                 <div className="conversation-line">
                   <ProviderBadge provider={conversation.provider} />
                   <span className="conversation-title">{conversation.title || conversation.key}</span>
-                  {conversation.unanswered && (
+                  {conversation.unanswered && !conversation.closed && (
                     <span
                       className="unanswered-dot"
                       title="Waiting for an answer"

@@ -78,7 +78,9 @@ function ThreadHeader({ thread }: { thread: ConversationDetail }) {
         ) : (
           dashly && <span className="state-chip state-open">Open</span>
         )}
-        {thread.unanswered && <span className="state-chip state-waiting">Waiting for a reply</span>}
+        {thread.unanswered && !thread.closed && (
+          <span className="state-chip state-waiting">Waiting for a reply</span>
+        )}
         {dashly && <CloseConversation thread={thread} />}
       </div>
       <div className="detail-facts">
@@ -138,7 +140,7 @@ function DashlyThreadBody({ thread }: { thread: ConversationDetail }) {
       {tab === 'messages' ? (
         <>
           <Messages thread={thread} />
-          <ReplyComposer key={thread.key} conversationKey={thread.key} />
+          <ReplyComposer key={thread.key} conversationKey={thread.key} closed={thread.closed} />
         </>
       ) : (
         <ApiCallLog />

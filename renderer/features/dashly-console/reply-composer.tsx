@@ -55,7 +55,7 @@ function AutoReplyState() {
  * Shift+Enter starts a new line. While a reply is written Dashly is told the operator is typing
  * (never for notes: the user must not see that).
  */
-export function ReplyComposer({ conversationKey }: { conversationKey: string }) {
+export function ReplyComposer({ conversationKey, closed }: { conversationKey: string; closed: boolean }) {
   const draft = useAppStore((state) => state.composerDrafts[conversationKey] ?? EMPTY_DRAFT);
   const settings = useSettings();
   const { fromAdmin, error: senderError } = useSender();
@@ -102,6 +102,7 @@ export function ReplyComposer({ conversationKey }: { conversationKey: string }) 
           ) : (
             'The user sees this reply'
           )}
+          {closed && ' · the conversation is closed'}
         </span>
         <span className="capture-spacer" />
         <SenderPicker />
