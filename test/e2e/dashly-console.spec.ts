@@ -33,14 +33,15 @@ async function startDashly(app: ServeProcess, options: { autoEcho?: boolean } = 
   return fake;
 }
 
+/** Posts a lead's message and opens its conversation in the UI (loading the UI first if needed). */
 async function openLeadConversation(page: Page, app: ServeProcess, text: string) {
   await httpRequest(`${app.listenerUrl}/dashly`, { headers: DASHLY_HEADERS, body: leadWebhook(text) });
-  await page.goto(app.uiUrl);
+  if (!page.url().startsWith(app.apiUrl)) await page.goto(app.uiUrl);
   await page.getByRole('tab', { name: 'Conversations' }).click();
   await page
     .getByRole('list', { name: /Conversations/u })
     .getByRole('button')
-    .filter({ hasText: text })
+    .filter({ hasText: CONVERSATION })
     .click();
   const thread = page.getByRole('article', { name: `Conversation ${CONVERSATION}` });
   await expect(thread.getByRole('listitem').filter({ hasText: text })).toBeVisible();
@@ -224,4 +225,42 @@ test('without an API token the composer points to Settings; the webhook token ch
       .getByText('Token OK')
       .first(),
   ).toBeVisible();
+});
+
+test('auto-responder: the server’s refusal shows on its rule; a saved rule answers a lead, marked auto-reply', async ({
+  page,
+  app,
+}) => {
+  const fake = await startDashly(app, { autoEcho: true });
+  try {
+    await page.goto(app.uiUrl);
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByRole('link', { name: 'Dashly auto-responder' }).click();
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    const rule = page.getByRole('listitem', { name: 'Rule 1' });
+    await rule.getByRole('textbox', { name: /When a message/u }).fill('(a+)+$');
+    await rule.getByRole('checkbox', { name: 'regex' }).check();
+    await rule.getByRole('textbox', { name: 'Answer' }).fill('We are open 9–17 on weekdays.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(rule.getByRole('alert')).toContainText('backtrack');
+    expect((await app.call('autoreplies.list', {})).rules).toHaveLength(0);
+
+    await rule.getByRole('textbox', { name: /When a message/u }).fill('opening hours');
+    await rule.getByRole('checkbox', { name: 'regex' }).uncheck();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect(rule.getByRole('alert')).toHaveCount(0);
+    await page.getByRole('switch', { name: 'Answer incoming messages automatically' }).check();
+    await expect.poll(async () => (await app.call('autoreplies.list', {})).enabled).toBe(true);
+    expect((await app.call('autoreplies.list', {})).rules).toEqual([
+      { phrase: 'opening hours', answer: 'We are open 9–17 on weekdays.' },
+    ]);
+
+    const thread = await openLeadConversation(page, app, 'What are your opening hours?');
+    const answer = thread.getByRole('listitem').filter({ hasText: 'We are open 9–17 on weekdays.' });
+    await expect(answer).toContainText('auto-reply');
+    await expect(answer).toContainText('delivered');
+    await expect(thread.getByRole('button', { name: /Auto-responder on · 1 rule/u })).toBeVisible();
+  } finally {
+    await fake.stop();
+  }
 });

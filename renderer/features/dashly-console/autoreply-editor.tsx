@@ -194,7 +194,8 @@ function RuleRow({
 }
 
 function EnabledSwitch({ saved }: { saved: AutoReplyConfig }) {
-  const [busy, setBusy] = useState(false);
+  // Shown at once while the change is saved; the saved value wins again when the call ends.
+  const [pending, setPending] = useState<boolean | null>(null);
   const id = useId();
   return (
     <div className="form-row">
@@ -203,11 +204,11 @@ function EnabledSwitch({ saved }: { saved: AutoReplyConfig }) {
           id={id}
           type="checkbox"
           role="switch"
-          checked={saved.enabled}
-          disabled={busy}
+          checked={pending ?? saved.enabled}
+          disabled={pending !== null}
           onChange={(event) => {
             const enabled = event.target.checked;
-            setBusy(true);
+            setPending(enabled);
             // The switch applies at once, to the saved rules; unsaved edits below stay drafts.
             void call('autoreplies.save', { ...saved, enabled })
               .then((config) => {
@@ -215,7 +216,7 @@ function EnabledSwitch({ saved }: { saved: AutoReplyConfig }) {
                 useAppStore.getState().showToast(enabled ? 'Auto-responder on.' : 'Auto-responder off.');
               })
               .catch((error: unknown) => useAppStore.getState().showToast((error as Error).message, 'error'))
-              .finally(() => setBusy(false));
+              .finally(() => setPending(null));
           }}
         />
         <span>Answer incoming messages automatically</span>
