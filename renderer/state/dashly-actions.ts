@@ -7,6 +7,7 @@ const CALLS_PAGE = 100;
 /** The core sends at most one `settyping` per 3 s anyway; asking more often is only noise. */
 const TYPING_INTERVAL_MS = 3000;
 let callsRequest = 0;
+let adminsTimer: number | undefined;
 const lastTypingAt = new Map<string, number>();
 
 export type ActionOutcome = { ok: true } | { ok: false; error: string };
@@ -221,17 +222,18 @@ export function applyApiCalls(calls: ApiCall[]): void {
 }
 
 /** Admins named in new payloads join the picker: refreshed when a Dashly webhook arrived. */
-let adminsTimer: number | undefined;
 export function scheduleAdminsRefresh(): void {
   if (useAppStore.getState().dashlyAdmins === null) return;
   window.clearTimeout(adminsTimer);
   adminsTimer = window.setTimeout(() => void loadDashlyAdmins(), 500);
 }
 
-export async function loadAutoReplies(): Promise<void> {
+/** Loads the auto-responder configuration; answers the error text when it could not. */
+export async function loadAutoReplies(): Promise<string | null> {
   try {
     useAppStore.setState({ autoReplies: await call('autoreplies.list', {}) });
-  } catch {
-    // Shown as unknown; the editor reports its own load errors.
+    return null;
+  } catch (error) {
+    return errorText(error);
   }
 }

@@ -243,9 +243,11 @@ export function AutoReplyEditor() {
   // Made once per saved config, so rows keep their identity (and focus) until edited.
   const pristine = useMemo(() => (saved ? toDraft(saved) : null), [saved]);
 
+  const [loadError, setLoadError] = useState<string | null>(null);
   useEffect(() => {
-    if (saved === null) void loadAutoReplies();
+    if (saved === null) void loadAutoReplies().then(setLoadError);
   }, [saved]);
+  if (loadError && !saved) return <div className="inline-error">Could not load the rules: {loadError}</div>;
   if (!saved || !pristine) return <div className="muted">Loading…</div>;
 
   // A draft made from an older saved config is replaced when the config changes elsewhere.
