@@ -4,6 +4,8 @@ import type { OverlayDefinition, SettingsSection, TopBarItem, ViewDefinition } f
 import { Toast } from './toast.js';
 import { CapturesView } from '../captures/captures-view.js';
 import { ConversationsView } from '../conversations/conversations-view.js';
+import { AutoReplyEditor } from '../dashly-console/autoreply-editor.js';
+import { DashlySettingsSection } from '../dashly-console/dashly-settings-section.js';
 import { ListenerSettingsSection } from '../settings/listener-settings-section.js';
 import { SettingsView } from '../settings/settings-view.js';
 import { TunnelControl } from '../tunnel/tunnel-control.js';
@@ -30,4 +32,6 @@ export const overlays: OverlayDefinition[] = [{ id: 'toast', component: Toast }]
 export const settingsSections: SettingsSection[] = [
   { id: 'listener', title: 'Listener & data', component: ListenerSettingsSection },
   { id: 'tunnel', title: 'Public tunnel', component: TunnelSettingsSection },
+  { id: 'dashly', title: 'Dashly', component: DashlySettingsSection },
+  { id: 'autoreplies', title: 'Dashly auto-responder', component: AutoReplyEditor },
 ];
