@@ -3,6 +3,7 @@ import { ApiCallError, call, setApiToken } from './api/client.js';
 import { overlays, views } from './features/shell/features.js';
 import { TokenMissing } from './features/shell/token-missing.js';
 import { TopBar } from './features/shell/top-bar.js';
+import { useAppliedTheme } from './features/settings/theme.js';
 import { desktopApi } from './lib/desktop-bridge.js';
 import { closeCurrentPanel } from './state/close-panel.js';
 import { startEventSync } from './state/event-sync.js';
@@ -11,6 +12,7 @@ import { useAppStore } from './state/store.js';
 export function App({ token }: { token: string | null }) {
   const authFailed = useAppStore((state) => state.authFailed);
   const viewId = useAppStore((state) => state.view);
+  useAppliedTheme();
 
   useEffect(() => {
     if (!token) return;

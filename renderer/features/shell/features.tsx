@@ -8,6 +8,7 @@ import { AutoReplyEditor } from '../dashly-console/autoreply-editor.js';
 import { DashlySettingsSection } from '../dashly-console/dashly-settings-section.js';
 import { ListenerSettingsSection } from '../settings/listener-settings-section.js';
 import { SettingsView } from '../settings/settings-view.js';
+import { AppearanceSettingsSection, ThemeToggle } from '../settings/theme.js';
 import { TunnelControl } from '../tunnel/tunnel-control.js';
 import { TunnelSettingsSection } from '../tunnel/tunnel-settings-section.js';
 
@@ -23,6 +24,7 @@ export const topBarItems: TopBarItem[] = [
   { id: 'tunnel', component: TunnelControl },
   { id: 'listener', component: ListenerChip },
   { id: 'connection', component: ConnectionIndicator },
+  { id: 'theme', component: ThemeToggle },
 ];
 
 /** Layers over every view. */
@@ -31,6 +33,7 @@ export const overlays: OverlayDefinition[] = [{ id: 'toast', component: Toast }]
 /** Sections of the Settings view, in order. */
 export const settingsSections: SettingsSection[] = [
   { id: 'listener', title: 'Listener & data', component: ListenerSettingsSection },
+  { id: 'appearance', title: 'Appearance', component: AppearanceSettingsSection },
   { id: 'tunnel', title: 'Public tunnel', component: TunnelSettingsSection },
   { id: 'dashly', title: 'Dashly', component: DashlySettingsSection },
   { id: 'autoreplies', title: 'Dashly auto-responder', component: AutoReplyEditor },
