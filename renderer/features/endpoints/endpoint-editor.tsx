@@ -92,6 +92,12 @@ export function EndpointEditor({ endpoint }: { endpoint: Endpoint }) {
 
   const update = (patch: Partial<EndpointDraft>) => setDraft((current) => ({ ...current, ...patch }));
   const urls = info?.endpoints.find((item) => item.prefix === endpoint.prefix);
+  // The tunnel's status is live; app.info's public URL is only as fresh as its last read.
+  const publicUrl = useAppStore(
+    (state) =>
+      state.tunnel?.endpoints.find((item) => item.prefix === endpoint.prefix)?.url ??
+      (state.tunnel && state.tunnel.state !== 'online' ? undefined : urls?.publicUrl),
+  );
   const provider = (urls?.provider ?? 'other') as ProviderId;
 
   const leavesHolding =
@@ -210,10 +216,9 @@ export function EndpointEditor({ endpoint }: { endpoint: Endpoint }) {
             </dd>
             <dt>Public URL</dt>
             <dd>
-              {urls?.publicUrl ? (
+              {publicUrl ? (
                 <>
-                  <code>{urls.publicUrl}</code>{' '}
-                  <CopyButton text={urls.publicUrl} label="Copy public URL" compact />
+                  <code>{publicUrl}</code> <CopyButton text={publicUrl} label="Copy public URL" compact />
                 </>
               ) : (
                 <span className="muted">Available while the tunnel is online.</span>

@@ -1,6 +1,7 @@
 import { Plus, Route } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { ProviderBadge } from '../../components/badges.js';
+import { SplitPane } from '../../components/split-pane.js';
 import { EndpointPrefix } from '../../../shared/model/endpoint.js';
 import type { ProviderId } from '../../../shared/model/provider.js';
 import {
@@ -72,6 +73,7 @@ export function EndpointsView() {
   const selected = useAppStore((state) => state.selectedEndpoint);
   const info = useAppStore((state) => state.appInfo);
   const holds = useAppStore((state) => state.holds);
+  const tunnel = useAppStore((state) => state.tunnel);
   const [adding, setAdding] = useState(false);
 
   useEffect(() => {
@@ -88,71 +90,80 @@ export function EndpointsView() {
 
   const current = endpoints?.find((endpoint) => endpoint.prefix === selected) ?? null;
   return (
-    <div className="split endpoints-split">
-      <section className="list-pane" aria-label="Endpoints">
-        <div className="endpoints-list-header">
-          <h2>Endpoints</h2>
-          <span className="capture-spacer" />
-          {!adding && (
-            <button type="button" className="button button-small" onClick={() => setAdding(true)}>
-              <Plus size={13} aria-hidden="true" /> Add endpoint
-            </button>
-          )}
-        </div>
-        {adding && <AddEndpoint onDone={() => setAdding(false)} />}
-        {error && <div className="inline-error">{error}</div>}
-        <ul className="endpoint-nav" aria-label="Endpoints by prefix">
-          {(endpoints ?? []).map((endpoint) => {
-            const urls = info?.endpoints.find((item) => item.prefix === endpoint.prefix);
-            const held = holds.filter((entry) => entry.hold.endpoint === endpoint.prefix).length;
-            const active = endpoint.prefix === selected;
-            return (
-              <li key={endpoint.prefix}>
-                <button
-                  type="button"
-                  className={`endpoint-nav-item ${active ? 'endpoint-nav-item-active' : ''}`}
-                  aria-current={active ? 'true' : undefined}
-                  onClick={() => selectEndpoint(endpoint.prefix)}
-                >
-                  <span className="endpoint-nav-line">
-                    <span className="mono endpoint-nav-prefix">{endpoint.prefix}</span>
-                    <ModeBadge mode={endpoint.mode} />
-                    {urls && urls.provider !== 'other' && (
-                      <ProviderBadge provider={urls.provider as ProviderId} />
-                    )}
-                    {held > 0 && <span className="tab-badge">{held}</span>}
-                  </span>
-                  <span className="endpoint-nav-meta muted">
-                    {endpoint.mode === 'forward' && endpoint.target
-                      ? `→ ${endpoint.target}`
-                      : endpoint.rules.length > 0
-                        ? `${endpoint.rules.length} rule${endpoint.rules.length === 1 ? '' : 's'}`
-                        : endpoint.mode === 'hold'
-                          ? `deadline ${endpoint.holdTimeoutMs / 1000} s`
-                          : '200 {}'}
-                  </span>
-                  {urls && (
-                    <span className="endpoint-nav-url mono muted">{urls.publicUrl ?? urls.localUrl}</span>
-                  )}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-        <p className="form-help endpoints-note">
-          Requests under no endpoint are recorded and answered 200 {'{}'}.
-        </p>
-      </section>
-      <section className="detail-pane" aria-label="Endpoint settings">
-        {current ? (
-          <EndpointEditor key={current.prefix} endpoint={current} />
-        ) : (
-          <div className="detail-placeholder">
-            <Route size={22} aria-hidden="true" />
-            <p>{endpoints === null ? 'Loading…' : 'Add an endpoint to choose how the listener answers.'}</p>
+    <SplitPane
+      id="endpoints"
+      defaultWidth={320}
+      leftLabel="Endpoints"
+      rightLabel="Endpoint settings"
+      left={
+        <>
+          <div className="endpoints-list-header">
+            <h2>Endpoints</h2>
+            <span className="capture-spacer" />
+            {!adding && (
+              <button type="button" className="button button-small" onClick={() => setAdding(true)}>
+                <Plus size={13} aria-hidden="true" /> Add endpoint
+              </button>
+            )}
           </div>
-        )}
-      </section>
-    </div>
+          {adding && <AddEndpoint onDone={() => setAdding(false)} />}
+          {error && <div className="inline-error">{error}</div>}
+          <ul className="endpoint-nav" aria-label="Endpoints by prefix">
+            {(endpoints ?? []).map((endpoint) => {
+              const urls = info?.endpoints.find((item) => item.prefix === endpoint.prefix);
+              const publicUrl = tunnel?.endpoints.find((item) => item.prefix === endpoint.prefix)?.url;
+              const held = holds.filter((entry) => entry.hold.endpoint === endpoint.prefix).length;
+              const active = endpoint.prefix === selected;
+              return (
+                <li key={endpoint.prefix}>
+                  <button
+                    type="button"
+                    className={`endpoint-nav-item ${active ? 'endpoint-nav-item-active' : ''}`}
+                    aria-current={active ? 'true' : undefined}
+                    onClick={() => selectEndpoint(endpoint.prefix)}
+                  >
+                    <span className="endpoint-nav-line">
+                      <span className="mono endpoint-nav-prefix">{endpoint.prefix}</span>
+                      <ModeBadge mode={endpoint.mode} />
+                      {urls && urls.provider !== 'other' && (
+                        <ProviderBadge provider={urls.provider as ProviderId} />
+                      )}
+                      {held > 0 && <span className="tab-badge">{held}</span>}
+                    </span>
+                    <span className="endpoint-nav-meta muted">
+                      {endpoint.mode === 'forward' && endpoint.target
+                        ? `→ ${endpoint.target}`
+                        : endpoint.rules.length > 0
+                          ? `${endpoint.rules.length} rule${endpoint.rules.length === 1 ? '' : 's'}`
+                          : endpoint.mode === 'hold'
+                            ? `deadline ${endpoint.holdTimeoutMs / 1000} s`
+                            : '200 {}'}
+                    </span>
+                    {urls && (
+                      <span className="endpoint-nav-url mono muted">{publicUrl ?? urls.localUrl}</span>
+                    )}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          <p className="form-help endpoints-note">
+            Requests under no endpoint are recorded and answered 200 {'{}'}.
+          </p>
+        </>
+      }
+      right={
+        <>
+          {current ? (
+            <EndpointEditor key={current.prefix} endpoint={current} />
+          ) : (
+            <div className="detail-placeholder">
+              <Route size={22} aria-hidden="true" />
+              <p>{endpoints === null ? 'Loading…' : 'Add an endpoint to choose how the listener answers.'}</p>
+            </div>
+          )}
+        </>
+      }
+    />
   );
 }

@@ -12,11 +12,16 @@ import type {
 import { Toast } from './toast.js';
 import { CapturesView } from '../captures/captures-view.js';
 import { ConversationsView } from '../conversations/conversations-view.js';
+import { AutoReplyEditor } from '../dashly-console/autoreply-editor.js';
+import { DashlySettingsSection } from '../dashly-console/dashly-settings-section.js';
 import { EndpointsView } from '../endpoints/endpoints-view.js';
 import { HoldsIndicator } from '../holds/holds-indicator.js';
 import { HoldsPanel, useOpenHoldCount } from '../holds/holds-panel.js';
 import { ListenerSettingsSection } from '../settings/listener-settings-section.js';
 import { SettingsView } from '../settings/settings-view.js';
+import { AppearanceSettingsSection, ThemeToggle } from '../settings/theme.js';
+import { TunnelControl } from '../tunnel/tunnel-control.js';
+import { TunnelSettingsSection } from '../tunnel/tunnel-settings-section.js';
 
 /** The app's views, in tab order. */
 export const views: ViewDefinition[] = [
@@ -33,9 +38,11 @@ export const views: ViewDefinition[] = [
 
 /** Right-hand side of the top bar, left to right. */
 export const topBarItems: TopBarItem[] = [
+  { id: 'tunnel', component: TunnelControl },
   { id: 'holds', component: HoldsIndicator },
   { id: 'listener', component: ListenerChip },
   { id: 'connection', component: ConnectionIndicator },
+  { id: 'theme', component: ThemeToggle },
 ];
 
 /** Layers over every view. */
@@ -53,4 +60,8 @@ export const holdComposers: Partial<Record<ProviderId, ComponentType<HoldCompose
 /** Sections of the Settings view, in order. */
 export const settingsSections: SettingsSection[] = [
   { id: 'listener', title: 'Listener & data', component: ListenerSettingsSection },
+  { id: 'appearance', title: 'Appearance', component: AppearanceSettingsSection },
+  { id: 'tunnel', title: 'Public tunnel', component: TunnelSettingsSection },
+  { id: 'dashly', title: 'Dashly', component: DashlySettingsSection },
+  { id: 'autoreplies', title: 'Dashly auto-responder', component: AutoReplyEditor },
 ];
