@@ -190,8 +190,7 @@ test('keyboard and the other actions: Esc sends the fallback, abort closes, Ente
 
   // Enter in a single-line field of the composer sends.
   const thirdCard = cards.filter({ hasText: 'Third: Enter in the status field' });
-  if (await thirdCard.getByRole('button', { name: 'Reply…' }).isVisible())
-    await thirdCard.getByRole('button', { name: 'Reply…' }).click();
+  // Now first in the queue, its composer is open without a click.
   await replaceEditorText(
     page,
     thirdCard.getByRole('textbox', { name: 'Reply body' }),
@@ -207,6 +206,11 @@ test('keyboard and the other actions: Esc sends the fallback, abort closes, Ente
   const fourth = sendKindly(app.listenerUrl, 'Fourth');
   const fifth = sendKindly(app.listenerUrl, 'Fifth');
   await expect(cards).toHaveCount(2);
+  // Only the oldest shows its composer; the others open theirs on request.
+  await expect(cards.nth(0).getByRole('textbox', { name: 'Reply body' })).toBeVisible();
+  await expect(cards.nth(1).getByRole('textbox', { name: 'Reply body' })).toHaveCount(0);
+  await cards.nth(1).getByRole('button', { name: 'Reply…' }).click();
+  await expect(cards.nth(1).getByRole('textbox', { name: 'Reply body' })).toBeVisible();
   await panel.getByRole('button', { name: 'Fallback all' }).click();
   expect((await fourth).text).toBe('{}');
   expect((await fifth).text).toBe('{}');
@@ -256,4 +260,29 @@ test('forward with hold on failure: a crashed bot’s request waits for the oper
   await expect(detail.getByRole('heading', { name: 'Forwarded to your server' })).toBeVisible();
   await expect(detail.getByText(`POST http://127.0.0.1:${port}/webhook`)).toBeVisible();
   await expect(detail.getByRole('heading', { name: 'Held for the operator' })).toBeVisible();
+});
+
+test('a sender that gives up before anyone answers leaves the queue, marked as gone', async ({
+  page,
+  app,
+}) => {
+  await app.call('endpoints.save', { prefix: '/kindly', mode: 'hold', holdTimeoutMs: 30_000 });
+  await page.goto(app.uiUrl);
+  await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+  // This sender's own timeout is shorter than the deadline: it hangs up while held.
+  const impatient = httpRequest(`${app.listenerUrl}/kindly`, {
+    headers: KINDLY_HEADERS,
+    body: JSON.stringify({ ...KINDLY_TEXT_REQUEST, message: 'Hello? Anyone?' }),
+    timeoutMs: 1500,
+  }).then(
+    () => 'answered',
+    (error: Error) => error.message,
+  );
+  const { panel, cards } = heldRequests(page);
+  await expect(cards).toHaveCount(1);
+  expect(await impatient).toContain('timed out');
+  await expect(panel.getByText('The sender hung up before an answer; nothing was sent')).toBeVisible();
+  await expect(cards).toHaveCount(0);
+  const captureId = (await app.call('captures.list', {})).items[0]?.id ?? 0;
+  expect((await app.call('captures.get', { id: captureId })).hold).toMatchObject({ outcome: 'sender-gone' });
 });

@@ -36,16 +36,19 @@ function fallbackSource(planned: PlannedResponse): string {
 export function HoldCard({
   entry,
   openCount,
-  composerOpenAtFirst,
+  firstInQueue,
 }: {
   entry: HeldRequest;
   openCount: number;
-  /** Show the composer at once (the first hold in the queue); others open it on request. */
-  composerOpenAtFirst: boolean;
+  /** The oldest hold shows its composer at once; the others open it on request. */
+  firstInQueue: boolean;
 }) {
   const { hold } = entry;
   const [busy, setBusy] = useState(false);
-  const [composerOpen, setComposerOpen] = useState(composerOpenAtFirst);
+  // Null follows the queue (open when first); a click decides for good. Holds only move up the queue,
+  // so an open composer never closes under the operator's hands.
+  const [composerChoice, setComposerOpen] = useState<boolean | null>(null);
+  const composerOpen = composerChoice ?? firstInQueue;
   const [showRequest, setShowRequest] = useState(false);
   const [confirmAbort, setConfirmAbort] = useState(false);
   const cancelAbortRef = useRef<HTMLButtonElement>(null);

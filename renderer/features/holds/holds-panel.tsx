@@ -123,12 +123,7 @@ export function HoldsPanel() {
           ))}
         </div>
         {holds.map((entry, index) => (
-          <HoldCard
-            key={entry.hold.id}
-            entry={entry}
-            openCount={holds.length}
-            composerOpenAtFirst={index === 0}
-          />
+          <HoldCard key={entry.hold.id} entry={entry} openCount={holds.length} firstInQueue={index === 0} />
         ))}
       </div>
     </aside>
