@@ -2,6 +2,7 @@
  * A response as the editors hold it (text in fields) and its conversion to the API's
  * `{status?, headers?, body}`: rule and fallback bodies, and the operator's answer to a hold.
  */
+import { isLosslessNumber, isSafeNumber, parse as parseLossless } from 'lossless-json';
 import type { ResponseSpecInput } from '../../shared/model/endpoint.js';
 import type { FieldProblem } from './field-problems.js';
 
@@ -37,6 +38,16 @@ export function responseDraftFrom(spec: ResponseSource): ResponseDraft {
         bodyMode: 'json',
         bodyText: JSON.stringify(spec.body ?? null, null, 2),
       };
+}
+
+/** The first number in this (valid) JSON text that a JavaScript number cannot hold exactly, if any. */
+export function firstUnsafeNumber(text: string): string | null {
+  let found: string | null = null;
+  parseLossless(text, (_key, value) => {
+    if (found === null && isLosslessNumber(value) && !isSafeNumber(value.value)) found = value.value;
+    return value;
+  });
+  return found;
 }
 
 function hasHeader(headers: [string, string][], name: string): boolean {
@@ -89,6 +100,13 @@ export function responseFromDraft(
       try {
         const parsed: unknown = JSON.parse(draft.bodyText);
         body = options.exact ? draft.bodyText : parsed;
+        // Sent as typed, big numbers survive; parsed (for templates), they would be rounded silently.
+        const unsafe = options.exact ? null : firstUnsafeNumber(draft.bodyText);
+        if (unsafe !== null)
+          problems.push({
+            path: `${at}.body`,
+            message: `${unsafe} is too large to keep exactly: write it as a string ("${unsafe}").`,
+          });
         if (options.exact && !hasHeader(headers, 'content-type'))
           headers.unshift(['Content-Type', 'application/json; charset=utf-8']);
       } catch (error) {

@@ -286,3 +286,24 @@ test('a sender that gives up before anyone answers leaves the queue, marked as g
   const captureId = (await app.call('captures.list', {})).items[0]?.id ?? 0;
   expect((await app.call('captures.get', { id: captureId })).hold).toMatchObject({ outcome: 'sender-gone' });
 });
+
+test('leaving hold mode says it answers the open holds, and does', async ({ page, app }) => {
+  await app.call('endpoints.save', { prefix: '/kindly', mode: 'hold', holdTimeoutMs: 30_000 });
+  await page.goto(app.uiUrl);
+  const sent = sendKindly(app.listenerUrl, 'Still there?');
+  const { panel, cards } = heldRequests(page);
+  await expect(cards).toHaveCount(1);
+
+  await page.getByRole('tab', { name: /Endpoints/u }).click();
+  await page.getByRole('button', { name: /^\/kindly/u }).click();
+  const editor = page.getByRole('article', { name: 'Endpoint /kindly' });
+  await expect(editor.getByText('1 held now')).toBeVisible();
+  await editor.getByRole('radio', { name: 'Ack' }).click();
+  await expect(editor.getByRole('note')).toContainText(
+    'Saving answers the 1 held request on /kindly with the fallback.',
+  );
+  await editor.getByRole('button', { name: 'Save' }).click();
+  expect((await sent).text).toBe('{}');
+  await expect(panel.getByText('The endpoint’s settings changed: the fallback was sent (200)')).toBeVisible();
+  await expect(cards).toHaveCount(0);
+});

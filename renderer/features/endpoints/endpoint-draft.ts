@@ -216,6 +216,9 @@ export function ruleFromDraft(
         } catch {
           value = match.jsonPath.equals;
         }
+        // A number equals its digit string, so an id too large for a JS number is sent as its digits.
+        if (typeof value === 'number' && !Number.isSafeInteger(value) && /^-?\d+$/u.test(equals))
+          value = equals;
       }
       out.jsonPath = {
         path: match.jsonPath.path.trim(),

@@ -118,6 +118,19 @@ describe('endpoint draft', () => {
     });
   });
 
+  it('matches a JSON value too large for a number by its digits', () => {
+    const rule = newRuleDraft('dashly');
+    rule.match = {
+      ...rule.match,
+      text: null,
+      jsonPath: { path: 'conversation.conversation', equals: '18446744073709551615' },
+    };
+    expect(ruleFromDraft(rule, 'rules.0').rule?.match?.jsonPath).toEqual({
+      path: 'conversation.conversation',
+      equals: '18446744073709551615',
+    });
+  });
+
   it('sends an empty "message equals" (it matches an empty message) but not an empty "contains"', () => {
     const rule = newRuleDraft('other');
     rule.match = { ...rule.match, text: null, textEquals: '' };
@@ -150,6 +163,26 @@ describe('operator response draft', () => {
       headers: [['content-type', 'application/vnd.api+json']],
       body: '{}',
     });
+  });
+
+  it('refuses a parsed body whose numbers would be rounded, but sends them as typed for the operator', () => {
+    const text = '{"conversation": 18446744073709551615, "ok": 1.5}';
+    const parsed = responseFromDraft(
+      { status: '', headers: [], bodyMode: 'json', bodyText: text },
+      'rules.0.response',
+    );
+    expect(parsed.spec).toBeNull();
+    expect(parsed.problems).toEqual([
+      {
+        path: 'rules.0.response.body',
+        message:
+          '18446744073709551615 is too large to keep exactly: write it as a string ("18446744073709551615").',
+      },
+    ]);
+    const exact = responseFromDraft({ status: '', headers: [], bodyMode: 'json', bodyText: text }, 'reply', {
+      exact: true,
+    });
+    expect(exact.spec?.body).toBe(text);
   });
 
   it('parses JSON for templates, and refuses what is not JSON', () => {
