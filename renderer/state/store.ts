@@ -1,12 +1,20 @@
 import { create } from 'zustand';
 import { createCapturesSlice, type CapturesSlice } from './captures-slice.js';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice.js';
+import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice.js';
+import { createHoldsSlice, type HoldsSlice } from './holds-slice.js';
 import { createDashlySlice, type DashlySlice } from './dashly-slice.js';
 import { createSessionSlice, type SessionSlice } from './session-slice.js';
 import { createTunnelSlice, type TunnelSlice } from './tunnel-slice.js';
 
 /** One store built from slices; components select narrowly (useShallow for objects). */
-export type AppState = SessionSlice & CapturesSlice & ConversationsSlice & TunnelSlice & DashlySlice;
+export type AppState = SessionSlice &
+  CapturesSlice &
+  ConversationsSlice &
+  TunnelSlice &
+  DashlySlice &
+  EndpointsSlice &
+  HoldsSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
@@ -14,6 +22,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createConversationsSlice(...a),
   ...createTunnelSlice(...a),
   ...createDashlySlice(...a),
+  ...createEndpointsSlice(...a),
+  ...createHoldsSlice(...a),
 }));
 
 export type SliceCreator<T> = (
