@@ -21,6 +21,8 @@ export const CaptureSummary = z.object({
   size: z.number().int().nonnegative(),
   viaTunnel: z.boolean(),
   parseError: z.boolean(),
+  /** Starred captures are kept by retention (`captures.star`). */
+  starred: z.boolean(),
 });
 export type CaptureSummary = z.infer<typeof CaptureSummary>;
 
