@@ -74,6 +74,8 @@ export async function runServe(argv: string[]): Promise<void> {
     ].join('\n'),
   );
   log(`Serve mode started: listener ${core.listener.port}, UI ${core.api.port}`);
+  // E.g. a damaged database that was moved aside: said once, also shown in the UI.
+  for (const notice of core.health.current().notices) process.stderr.write(`convoscope: ${notice.message}\n`);
 
   const linesFor = tunnelLinePrinter();
   core.tunnel.onStatus((status) => {

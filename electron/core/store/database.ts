@@ -50,7 +50,6 @@ function moveAside(file: string, now = new Date()): string {
 function passesIntegrityCheck(file: string, options: OpenDatabaseOptions): boolean {
   try {
     const db = new BetterSqlite3(file, {
-      readonly: true,
       fileMustExist: true,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
