@@ -118,7 +118,8 @@ async function bind<T>(which: 'listener' | 'ui', port: number, start: () => Prom
  */
 export async function startCore(options: CoreOptions): Promise<Core> {
   const { log } = options;
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  // Captured payloads are private: a folder the app creates is readable by its owner only.
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
 
   const movedAside: string[] = [];
   const store = Store.open(options.dataDir, {

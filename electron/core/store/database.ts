@@ -74,7 +74,7 @@ function passesIntegrityCheck(file: string, options: OpenDatabaseOptions): boole
  * on disk, and `onMovedAside` tells the user where.
  */
 export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {}): Database {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, DATABASE_FILE);
   const marker = path.join(dataDir, DAMAGED_MARKER_FILE);
   if (fs.existsSync(marker)) {
