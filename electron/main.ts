@@ -23,6 +23,12 @@ import { FileSecretStore } from './core/secrets/file-secret-store.js';
 import { BRIDGE_ARG_PREFIX, BRIDGE_CHANNELS, type BridgeBootstrap } from './desktop/bridge-channels.js';
 import { electronNativeBinding } from './desktop/native-binding.js';
 import { safeStorageCodec } from './desktop/safe-storage-codec.js';
+import {
+  externalUrl,
+  isTrustedSender,
+  mayNavigate,
+  secureWebPreferences,
+} from './desktop/window-security.js';
 
 const VERSION = process.env.CONVOSCOPE_VERSION ?? app.getVersion();
 const DEFAULT_LISTEN_PORT = 4545;
@@ -35,18 +41,14 @@ function uiOrigin(): string {
 }
 
 function isOurFrame(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  return url.startsWith(`${uiOrigin()}/`) || url === uiOrigin();
+  return core !== null && isTrustedSender(event.senderFrame?.url, uiOrigin());
 }
 
-function openExternalSafely(url: string): void {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'http:' || parsed.protocol === 'https:')
-      void shell.openExternal(parsed.toString());
-  } catch {
-    // Not a URL: ignore.
-  }
+/** Opens http(s) links in the system browser; answers whether the link was one. */
+function openExternalSafely(url: string): boolean {
+  const safe = externalUrl(url);
+  if (safe) void shell.openExternal(safe);
+  return safe !== null;
 }
 
 function setupSingleInstance(): boolean {
@@ -63,11 +65,17 @@ function setupSingleInstance(): boolean {
 }
 
 function setupSecurity(): void {
+  // The UI needs no permission at all: camera, notifications (they go through the bridge), devices…
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
+  session.defaultSession.setDisplayMediaRequestHandler((_request, callback) => callback({}));
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(`${uiOrigin()}/`)) event.preventDefault();
+      if (!core || !mayNavigate(url, uiOrigin())) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!core || !mayNavigate(url, uiOrigin())) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
@@ -86,8 +94,7 @@ function setupBridge(): void {
   });
   ipcMain.handle(BRIDGE_CHANNELS.openExternal, (event, url: unknown) => {
     if (!isOurFrame(event) || typeof url !== 'string') return false;
-    openExternalSafely(url);
-    return true;
+    return openExternalSafely(url);
   });
 }
 
@@ -130,20 +137,9 @@ function createWindow(started: Core): BrowserWindow {
     title: 'Convoscope',
     show: false,
     backgroundColor: '#111318',
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      additionalArguments: [
-        `${BRIDGE_ARG_PREFIX}${Buffer.from(JSON.stringify(bootstrap)).toString('base64')}`,
-      ],
-    },
+    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs'), [
+      `${BRIDGE_ARG_PREFIX}${Buffer.from(JSON.stringify(bootstrap)).toString('base64')}`,
+    ]),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${started.api.url}/`);
