@@ -1,5 +1,7 @@
 import type { Message } from '../../shared/model/message.js';
-import { formatDateTime } from '../lib/format.js';
+import { useState } from 'react';
+import { formatBytes, formatDateTime } from '../lib/format.js';
+import { INLINE_PREVIEW_CHARS } from './long-text.js';
 
 function authorLabel(message: Message): string {
   const { author } = message;
@@ -22,6 +24,14 @@ export function MessageBubble({ message }: { message: Message }) {
       </div>
     );
   }
+  return <ChatMessage message={message} />;
+}
+
+function ChatMessage({ message }: { message: Message }) {
+  // A payload's message can be megabytes; the bubble shows the start until asked for all of it.
+  const [full, setFull] = useState(false);
+  const cut = !full && message.text.length > INLINE_PREVIEW_CHARS;
+  const text = cut ? `${message.text.slice(0, INLINE_PREVIEW_CHARS)}…` : message.text;
   const note = message.kind === 'note';
   const side = message.direction === 'to_operator' ? 'left' : 'right';
   return (
@@ -31,7 +41,7 @@ export function MessageBubble({ message }: { message: Message }) {
         {note && <span className="meta-tag meta-tag-warn">internal note</span>}
         {message.author.kind === 'bot' && <span className="meta-tag">bot</span>}
       </div>
-      {message.text
+      {text
         .split(/\n{2,}/u)
         .filter((paragraph) => paragraph.trim() !== '')
         .map((paragraph, index) => (
@@ -40,6 +50,11 @@ export function MessageBubble({ message }: { message: Message }) {
           </div>
         ))}
       {message.text.trim() === '' && <div className="chat-bubble chat-bubble-empty">(empty message)</div>}
+      {cut && (
+        <button type="button" className="link-button" onClick={() => setFull(true)}>
+          Show the whole message ({formatBytes(message.text.length)})
+        </button>
+      )}
       <time className="chat-time">{formatDateTime(message.at)}</time>
     </div>
   );

@@ -5,6 +5,7 @@ import { connectEvents } from '../api/events.js';
 import { matchesLocally } from './captures-slice.js';
 import { refreshDetail, reloadCaptures } from './capture-actions.js';
 import { openConversation, reloadConversations } from './conversation-actions.js';
+import { applyHealth, loadHealth } from './health-actions.js';
 import { useAppStore } from './store.js';
 
 /** Most rows kept in memory from live events before the tail is dropped (scrolling reloads it). */
@@ -57,6 +58,9 @@ export function applyFrames(frames: EventFrame[]): void {
         break;
       case 'settings.changed':
         useAppStore.setState({ settings: (frame as EventFrame<'settings.changed'>).payload });
+        break;
+      case 'app.health':
+        applyHealth((frame as EventFrame<'app.health'>).payload);
         break;
       default:
         break;
@@ -114,6 +118,7 @@ export function startEventSync(token: string): () => void {
       // after a reconnect, anything may have happened while we were away, so reload what is shown.
       void reloadCaptures();
       void reloadConversations();
+      void loadHealth();
       void call('app.info', {})
         .then((appInfo) => useAppStore.setState({ appInfo }))
         .catch(() => {});

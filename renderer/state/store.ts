@@ -1,15 +1,17 @@
 import { create } from 'zustand';
 import { createCapturesSlice, type CapturesSlice } from './captures-slice.js';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice.js';
+import { createHealthSlice, type HealthSlice } from './health-slice.js';
 import { createSessionSlice, type SessionSlice } from './session-slice.js';
 
 /** One store built from slices; components select narrowly (useShallow for objects). */
-export type AppState = SessionSlice & CapturesSlice & ConversationsSlice;
+export type AppState = SessionSlice & CapturesSlice & ConversationsSlice & HealthSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createCapturesSlice(...a),
   ...createConversationsSlice(...a),
+  ...createHealthSlice(...a),
 }));
 
 export type SliceCreator<T> = (

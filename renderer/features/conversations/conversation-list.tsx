@@ -53,7 +53,7 @@ export function ConversationList() {
                   )}
                   <time>{formatRelative(conversation.lastAt)}</time>
                 </div>
-                <div className="conversation-last">{conversation.lastText || '—'}</div>
+                <div className="conversation-last">{conversation.lastText.slice(0, 300) || '—'}</div>
                 <div className="conversation-meta">
                   <span className="mono">{conversation.key}</span>
                   <span>

@@ -4,7 +4,11 @@ import type { OverlayDefinition, SettingsSection, TopBarItem, ViewDefinition } f
 import { Toast } from './toast.js';
 import { CapturesView } from '../captures/captures-view.js';
 import { ConversationsView } from '../conversations/conversations-view.js';
+import { StoreHealthBanner } from '../health/store-health-banner.js';
+import { StoreHealthChip } from '../health/store-health-chip.js';
 import { ListenerSettingsSection } from '../settings/listener-settings-section.js';
+import { PrivacySettingsSection } from '../settings/privacy-settings-section.js';
+import { StorageSettingsSection } from '../settings/storage-settings-section.js';
 import { SettingsView } from '../settings/settings-view.js';
 
 /** The app's views, in tab order. */
@@ -16,14 +20,20 @@ export const views: ViewDefinition[] = [
 
 /** Right-hand side of the top bar, left to right. */
 export const topBarItems: TopBarItem[] = [
+  { id: 'store-health', component: StoreHealthChip },
   { id: 'listener', component: ListenerChip },
   { id: 'connection', component: ConnectionIndicator },
 ];
 
 /** Layers over every view. */
-export const overlays: OverlayDefinition[] = [{ id: 'toast', component: Toast }];
+export const overlays: OverlayDefinition[] = [
+  { id: 'toast', component: Toast },
+  { id: 'store-health', component: StoreHealthBanner },
+];
 
 /** Sections of the Settings view, in order. */
 export const settingsSections: SettingsSection[] = [
   { id: 'listener', title: 'Listener & data', component: ListenerSettingsSection },
+  { id: 'storage', title: 'Storage & retention', component: StorageSettingsSection },
+  { id: 'privacy', title: 'Privacy & limits', component: PrivacySettingsSection },
 ];
