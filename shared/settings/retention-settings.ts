@@ -8,7 +8,7 @@ export const retentionSettings = {
     default: 0,
     secret: false,
     description:
-      'Keep at most this many captures; the oldest unstarred ones are deleted in the background. 0 = no limit.',
+      'Keep at most this many unstarred captures (starred ones are kept on top); the oldest are deleted in the background. 0 = no limit.',
   }),
   'retention.maxAgeDays': defineSetting({
     schema: z.number().min(0).max(36500),
@@ -22,6 +22,6 @@ export const retentionSettings = {
     default: 2048,
     secret: false,
     description:
-      'Keep the stored data under this many MB by deleting the oldest unstarred captures. Freed space is reused; the database file does not shrink. 0 = no limit.',
+      'Keep the stored data under this many MB by deleting the oldest unstarred captures (starred ones count towards the size but are never deleted). Freed space is reused; the database file does not shrink. 0 = no limit.',
   }),
 };

@@ -5,7 +5,7 @@ import type { SettingsService } from '../settings/settings-service.js';
 import type { Store } from './store.js';
 
 export interface RetentionLimits {
-  /** 0 = no limit. */
+  /** Unstarred captures kept (starred ones come on top); 0 = no limit. */
   maxCaptures: number;
   /** 0 = no limit. */
   maxAgeMs: number;
@@ -120,8 +120,9 @@ export class RetentionPruner {
       result.byAge = await this.deleteWhile(() => store.captures.unstarredBefore(cutoff, this.batchSize));
     }
     if (limits.maxCaptures > 0) {
-      // Counted once: a full count is a scan, and this pass is the only one deleting.
-      let excess = store.captures.count() - limits.maxCaptures;
+      // Starred captures are kept on top of the limit. Counted once: a full count is a scan, and
+      // this pass is the only one deleting.
+      let excess = store.captures.count() - store.captures.count({ starred: true }) - limits.maxCaptures;
       result.byCount = await this.deleteWhile(() => {
         if (excess <= 0) return [];
         const ids = store.captures.oldestUnstarred(Math.min(excess, this.batchSize));

@@ -87,7 +87,7 @@ export function StorageSettingsSection() {
         label="Keep at most"
         settingKey="retention.maxCaptures"
         unit="captures"
-        help="The oldest unstarred captures beyond this number are deleted."
+        help="Counts unstarred captures: the oldest beyond this number are deleted, starred ones are kept on top."
       />
       <NumberSetting
         id="retention-max-age"
