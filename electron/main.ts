@@ -19,6 +19,7 @@ import {
 import { PortInUseError, startCore, type Core, type CoreOptions } from './core/app.js';
 import { defaultDataDir } from './core/data-dir.js';
 import { createLog } from './core/log.js';
+import { storeOpenProblem } from './core/store/store-errors.js';
 import { FileSecretStore } from './core/secrets/file-secret-store.js';
 import { BRIDGE_ARG_PREFIX, BRIDGE_CHANNELS, type BridgeBootstrap } from './desktop/bridge-channels.js';
 import { electronNativeBinding } from './desktop/native-binding.js';
@@ -155,7 +156,9 @@ async function main(): Promise<void> {
     core = await startAppCore();
   } catch (error) {
     const { dialog } = await import('electron');
-    dialog.showErrorBox('Convoscope could not start', error instanceof Error ? error.message : String(error));
+    const detail = error instanceof Error ? error.message : String(error);
+    const dataDir = process.env.CONVOSCOPE_DATA_DIR ? defaultDataDir() : app.getPath('userData');
+    dialog.showErrorBox('Convoscope could not start', storeOpenProblem(error, dataDir) ?? detail);
     app.exit(1);
     return;
   }

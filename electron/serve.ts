@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { PortInUseError, startCore } from './core/app.js';
 import { defaultDataDir } from './core/data-dir.js';
 import { createLog } from './core/log.js';
+import { storeOpenProblem } from './core/store/store-errors.js';
 import { parseServeFlags, SERVE_HELP, UsageError } from './serve/cli-args.js';
 import { openBrowser } from './serve/open-browser.js';
 import { tunnelLinePrinter } from './serve/tunnel-lines.js';
@@ -60,7 +61,9 @@ export async function runServe(argv: string[]): Promise<void> {
       );
     }
     log(`Startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    fail(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+    fail(
+      `could not start: ${storeOpenProblem(error, dataDir) ?? (error instanceof Error ? error.message : String(error))}`,
+    );
   }
 
   process.stdout.write(

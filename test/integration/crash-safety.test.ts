@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpRequest } from '../helpers/http.js';
-import { startServe, type ServeProcess } from '../helpers/serve-process.js';
+import { CONVOSCOPE_BIN, startServe, type ServeProcess } from '../helpers/serve-process.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -148,5 +149,28 @@ describe('nothing acknowledged is lost (the real serve process)', () => {
       (await httpRequest(`${app.listenerUrl}/kindly`, { body: '{"chat_id":"c","bot_id":1}' })).status,
     ).toBe(200);
     expect((await app.call('captures.list', {})).items).toHaveLength(1);
+  });
+
+  it('a database that cannot be opened stops the start with one clear line, and is left alone', () => {
+    const dataDir = tempDir();
+    // A folder where the database file should be: SQLite cannot open it, and it is not "damaged".
+    fs.mkdirSync(path.join(dataDir, 'convoscope.db'));
+    fs.writeFileSync(path.join(dataDir, 'convoscope.db', 'keep.txt'), 'mine');
+    const result = spawnSync(
+      process.execPath,
+      [CONVOSCOPE_BIN, 'serve', '--data-dir', dataDir, '--no-open', '--listen-port', '0', '--ui-port', '0'],
+      {
+        encoding: 'utf8',
+        timeout: 15_000,
+      },
+    );
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      /^convoscope: could not start: the database in .* cannot be opened .*--data-dir\.$/u,
+    );
+    expect(fs.readFileSync(path.join(dataDir, 'convoscope.db', 'keep.txt'), 'utf8')).toBe('mine');
+    expect(fs.readdirSync(dataDir).filter((name) => name.includes('corrupt'))).toEqual([]);
   });
 });

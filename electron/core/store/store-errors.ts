@@ -52,3 +52,21 @@ export function classifyStoreError(error: unknown): { problem: StoreProblem; mes
   const detail = error instanceof Error ? error.message : String(error);
   return { problem: 'other', message: `The database refused a write: ${detail.slice(0, 300)}` };
 }
+
+/**
+ * A one-line explanation of why the store could not be opened at start, naming the folder, or
+ * null when the error is not about the store's files (the caller shows the error itself).
+ */
+export function storeOpenProblem(error: unknown, dataDir: string): string | null {
+  const code = errorCode(error) ?? '';
+  const detail = error instanceof Error ? error.message : String(error);
+  if (code === 'SQLITE_CANTOPEN' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'ENOENT')
+    return `the database in ${dataDir} cannot be opened (${detail}). Check that the folder exists, is a folder, and that convoscope.db is a file; or choose another folder with --data-dir.`;
+  if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return `the database in ${dataDir} cannot be written (${detail}). Give your user write access to the folder and its files, or choose another folder with --data-dir.`;
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC')
+    return `the disk holding ${dataDir} is full (${detail}). Free some space and start again.`;
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return `the database in ${dataDir} is locked by another program (${detail}). Close it and start again.`;
+  return null;
+}
