@@ -21,7 +21,7 @@ import { defaultDataDir } from './core/data-dir.js';
 import { createLog } from './core/log.js';
 import { storeOpenProblem } from './core/store/store-errors.js';
 import { FileSecretStore } from './core/secrets/file-secret-store.js';
-import { BRIDGE_ARG_PREFIX, BRIDGE_CHANNELS, type BridgeBootstrap } from './desktop/bridge-channels.js';
+import { BRIDGE_CHANNELS, type BridgeBootstrap } from './desktop/bridge-channels.js';
 import { electronNativeBinding } from './desktop/native-binding.js';
 import { safeStorageCodec } from './desktop/safe-storage-codec.js';
 import {
@@ -87,6 +87,12 @@ function setupSecurity(): void {
 }
 
 function setupBridge(): void {
+  ipcMain.on(BRIDGE_CHANNELS.bootstrap, (event) => {
+    const trusted = core !== null && isTrustedSender(event.senderFrame?.url, uiOrigin());
+    const answer: BridgeBootstrap | null =
+      trusted && core ? { apiPort: core.api.port, apiToken: core.token } : null;
+    event.returnValue = answer;
+  });
   ipcMain.handle(BRIDGE_CHANNELS.notify, (event, title: unknown, body: unknown) => {
     if (!isOurFrame(event) || typeof title !== 'string' || typeof body !== 'string') return false;
     if (!Notification.isSupported()) return false;
@@ -129,7 +135,6 @@ async function startAppCore(): Promise<Core> {
 }
 
 function createWindow(started: Core): BrowserWindow {
-  const bootstrap: BridgeBootstrap = { apiPort: started.api.port, apiToken: started.token };
   const window = new BrowserWindow({
     width: 1360,
     height: 860,
@@ -138,9 +143,7 @@ function createWindow(started: Core): BrowserWindow {
     title: 'Convoscope',
     show: false,
     backgroundColor: '#111318',
-    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs'), [
-      `${BRIDGE_ARG_PREFIX}${Buffer.from(JSON.stringify(bootstrap)).toString('base64')}`,
-    ]),
+    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${started.api.url}/`);

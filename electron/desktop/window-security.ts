@@ -7,7 +7,7 @@
 import type { WebPreferences } from 'electron';
 
 /** The window's web preferences: Electron's security checklist, nothing left at a default. */
-export function secureWebPreferences(preload: string, additionalArguments: string[]): WebPreferences {
+export function secureWebPreferences(preload: string): WebPreferences {
   return {
     preload,
     contextIsolation: true,
@@ -23,7 +23,6 @@ export function secureWebPreferences(preload: string, additionalArguments: strin
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
-    additionalArguments,
   };
 }
 

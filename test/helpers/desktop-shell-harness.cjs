@@ -11,6 +11,7 @@ const dataDir = process.env.CONVOSCOPE_DATA_DIR;
 const windows = [];
 const session = {};
 const ipc = new Map();
+const ipcSync = new Map();
 const opened = [];
 
 class BrowserWindow extends EventEmitter {
@@ -49,7 +50,10 @@ const app = Object.assign(new EventEmitter(), {
 const electron = {
   app,
   BrowserWindow,
-  ipcMain: { handle: (channel, handler) => ipc.set(channel, handler) },
+  ipcMain: {
+    handle: (channel, handler) => ipc.set(channel, handler),
+    on: (channel, handler) => ipcSync.set(channel, handler),
+  },
   Notification: class {
     static isSupported() {
       return false;
@@ -159,7 +163,10 @@ async function drive() {
     [undefined, 'no frame'],
   ]) {
     const event = { senderFrame: frame === undefined ? undefined : { url: frame } };
+    const syncEvent = { ...event, returnValue: 'unset' };
+    ipcSync.get('convoscope:bootstrap')(syncEvent);
     ipcResults[label] = {
+      bootstrap: syncEvent.returnValue,
       openExternal: await ipc.get('convoscope:open-external')(event, 'https://example.com/from-ipc'),
       openJavascript: await ipc.get('convoscope:open-external')(event, 'javascript:alert(1)'),
       notify: await ipc.get('convoscope:notify')(event, 'title', 'body'),
@@ -170,6 +177,7 @@ async function drive() {
   const report = {
     webPreferences: window.options.webPreferences,
     uiUrl,
+    windowOptions: windows.map((w) => JSON.stringify(w.options)),
     permissions,
     permissionCheck: session.check({}, 'media', origin, {}),
     devicePermission: session.device({ deviceType: 'usb', origin }),

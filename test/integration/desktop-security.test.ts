@@ -53,7 +53,11 @@ interface HarnessReport {
   navigation: Record<string, { navigate: boolean; redirect: boolean }>;
   windowOpen: Record<string, string>;
   openedByWindowOpen: string[];
-  ipc: Record<string, { openExternal: boolean; openJavascript: boolean; notify: boolean }>;
+  ipc: Record<
+    string,
+    { bootstrap: unknown; openExternal: boolean; openJavascript: boolean; notify: boolean }
+  >;
+  windowOptions: string[];
   openedTotal: string[];
   csp: string;
   pageHasRoot: boolean;
@@ -116,7 +120,7 @@ describe('desktop shell security (pure rules)', () => {
   });
 
   it('web preferences: the whole checklist', () => {
-    expect(secureWebPreferences('/p.cjs', ['--x'])).toMatchObject({
+    expect(secureWebPreferences('/p.cjs')).toMatchObject({
       preload: '/p.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -127,7 +131,6 @@ describe('desktop shell security (pure rules)', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
-      additionalArguments: ['--x'],
     });
   });
 
@@ -175,8 +178,19 @@ describe('desktop shell security (the built dist/main.cjs with a recording stand
     expect(report.openedByWindowOpen).toEqual(['https://example.com/docs', 'http://example.com/']);
     expect(report.ipc.own?.openExternal).toBe(true);
     expect(report.ipc.own?.openJavascript).toBe(false);
+    // The preload gets the port and token over IPC, for our frame only, never on a command line.
+    const own = report.ipc.own?.bootstrap as { apiPort: number; apiToken: string };
+    expect(own.apiPort).toBe(Number(new URL(report.uiUrl).port));
+    expect(own.apiToken).toMatch(/^[0-9a-f]{36}$/u);
+    expect(report.windowOptions.join('\n')).not.toContain(own.apiToken);
+    expect(report.webPreferences).not.toHaveProperty('additionalArguments');
     for (const label of ['foreign', 'other port', 'no frame'])
-      expect(report.ipc[label]).toEqual({ openExternal: false, openJavascript: false, notify: false });
+      expect(report.ipc[label]).toEqual({
+        bootstrap: null,
+        openExternal: false,
+        openJavascript: false,
+        notify: false,
+      });
     expect(report.openedTotal).toEqual([...report.openedByWindowOpen, 'https://example.com/from-ipc']);
 
     expect(report.pageHasRoot).toBe(true);
