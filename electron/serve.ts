@@ -9,6 +9,7 @@ import { PortInUseError, startCore } from './core/app.js';
 import { defaultDataDir } from './core/data-dir.js';
 import { createLog } from './core/log.js';
 import { storeOpenProblem } from './core/store/store-errors.js';
+import { nextFreePort } from './core/util/free-port.js';
 import { parseServeFlags, SERVE_HELP, UsageError } from './serve/cli-args.js';
 import { openBrowser } from './serve/open-browser.js';
 import { tunnelLinePrinter } from './serve/tunnel-lines.js';
@@ -56,9 +57,9 @@ export async function runServe(argv: string[]): Promise<void> {
     if (error instanceof PortInUseError) {
       const flag = error.which === 'listener' ? '--listen-port' : '--ui-port';
       const what = error.which === 'listener' ? 'webhook listener' : 'inspector UI';
-      fail(
-        `port ${error.port} (${what}) is already in use; choose another with ${flag} (0 picks a free one).`,
-      );
+      const free = await nextFreePort(error.port + 1);
+      const offer = free === null ? '0 picks a free one' : `${flag} ${free} is free; 0 picks any`;
+      fail(`port ${error.port} (${what}) is already in use; choose another with ${flag} (${offer}).`);
     }
     log(`Startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     fail(

@@ -7,7 +7,12 @@ export const BRIDGE_CHANNELS = {
   bootstrap: 'convoscope:bootstrap',
   notify: 'convoscope:notify',
   openExternal: 'convoscope:open-external',
+  /** Main → renderer: a menu command (`close-panel`, `show-shortcuts`). */
+  menuCommand: 'convoscope:menu-command',
 } as const;
+
+/** Menu commands the renderer understands. */
+export const MENU_COMMANDS = ['close-panel', 'show-shortcuts'] as const;
 
 export interface BridgeBootstrap {
   apiPort: number;

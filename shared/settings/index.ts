@@ -6,12 +6,14 @@ import { listenerSettings } from './listener-settings.js';
 import { privacySettings } from './privacy-settings.js';
 import { rateLimitSettings } from './rate-limit-settings.js';
 import { retentionSettings } from './retention-settings.js';
+import { uiSettings } from './ui-settings.js';
 import { tunnelSettings } from './tunnel-settings.js';
 
 /** Every setting key the app knows, by domain. Add a domain file and spread it here. */
 export const settingDefinitions = {
   ...listenerSettings,
   ...rateLimitSettings,
+  ...uiSettings,
   ...dashlySettings,
   ...kindlySettings,
   ...tunnelSettings,

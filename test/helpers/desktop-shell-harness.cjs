@@ -28,8 +28,18 @@ class BrowserWindow extends EventEmitter {
   show() {}
   focus() {}
   restore() {}
+  maximize() {}
   isMinimized() {
     return false;
+  }
+  isMaximized() {
+    return false;
+  }
+  isDestroyed() {
+    return false;
+  }
+  getNormalBounds() {
+    return { x: 0, y: 0, width: 1360, height: 860 };
   }
   static getAllWindows() {
     return windows;
@@ -75,6 +85,21 @@ const electron = {
     },
   },
   safeStorage: { isEncryptionAvailable: () => false },
+  Menu: { buildFromTemplate: (template) => ({ template }), setApplicationMenu: () => {} },
+  Tray: class extends EventEmitter {
+    setToolTip() {}
+    setContextMenu() {}
+    destroy() {}
+  },
+  nativeImage: {
+    createFromPath: () => ({
+      resize() {
+        return this;
+      },
+    }),
+  },
+  clipboard: { writeText: () => {} },
+  screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
   dialog: {
     showErrorBox: (title, message) => {
       process.stderr.write(`${title}: ${message}\n`);

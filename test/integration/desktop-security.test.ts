@@ -198,6 +198,26 @@ describe('desktop shell security (the built dist/main.cjs with a recording stand
     expect(parseCsp(report.csp).get('frame-ancestors')).toEqual(["'none'"]);
   });
 
+  it('the packaged app sets the Electron fuses (electron-builder.yml)', () => {
+    const config = fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8');
+    const block = /^electronFuses:\n((?:[ \t]+\S.*\n)+)/mu.exec(config)?.[1] ?? '';
+    const fuses = Object.fromEntries(
+      block
+        .trim()
+        .split('\n')
+        .map((line) => line.trim().split(/:\s*/u)),
+    ) as Record<string, string>;
+    expect(fuses).toEqual({
+      runAsNode: 'false',
+      enableCookieEncryption: 'true',
+      enableNodeOptionsEnvironmentVariable: 'false',
+      enableNodeCliInspectArguments: 'false',
+      enableEmbeddedAsarIntegrityValidation: 'true',
+      onlyLoadAppFromAsar: 'true',
+      grantFileProtocolExtraPrivileges: 'false',
+    });
+  });
+
   it('the built index.html carries a strict policy of its own (meta), no inline script', () => {
     const html = fs.readFileSync(path.join(root, 'dist', 'renderer', 'index.html'), 'utf8');
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/u.exec(html)?.[1];

@@ -13,6 +13,7 @@ import { formatBytes } from '../../lib/format.js';
 import { deleteCaptures, setCaptureFilter, starCaptures } from '../../state/capture-actions.js';
 import { openConversation } from '../../state/conversation-actions.js';
 import { useAppStore } from '../../state/store.js';
+import { WebhookTokenBadge, WebhookTokenBanner } from '../dashly-console/webhook-token-check.js';
 import { MessageMeta } from './message-meta.js';
 import { rawRequestText, rawResponseText } from './raw-http.js';
 
@@ -168,6 +169,7 @@ export function CaptureDetail() {
         </div>
         <div className="detail-facts">
           <ProviderBadge provider={capture.provider} />
+          {capture.webhookToken && <WebhookTokenBadge check={capture.webhookToken} />}
           <StatusPill status={capture.status} />
           <span>{new Date(capture.receivedAt).toLocaleString()}</span>
           <span>{formatBytes(capture.size)}</span>
@@ -217,6 +219,7 @@ export function CaptureDetail() {
           </button>
         </div>
       </header>
+      {capture.webhookToken && <WebhookTokenBanner check={capture.webhookToken} />}
       {capture.parseErrorMessage && (
         <div className="parse-error" role="note">
           <TriangleAlert size={14} aria-hidden="true" />

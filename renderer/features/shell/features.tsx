@@ -6,10 +6,15 @@ import { CapturesView } from '../captures/captures-view.js';
 import { ConversationsView } from '../conversations/conversations-view.js';
 import { StoreHealthBanner } from '../health/store-health-banner.js';
 import { StoreHealthChip } from '../health/store-health-chip.js';
+import { AutoReplyEditor } from '../dashly-console/autoreply-editor.js';
+import { DashlySettingsSection } from '../dashly-console/dashly-settings-section.js';
 import { ListenerSettingsSection } from '../settings/listener-settings-section.js';
 import { PrivacySettingsSection } from '../settings/privacy-settings-section.js';
 import { StorageSettingsSection } from '../settings/storage-settings-section.js';
 import { SettingsView } from '../settings/settings-view.js';
+import { AppearanceSettingsSection, ThemeToggle } from '../settings/theme.js';
+import { TunnelControl } from '../tunnel/tunnel-control.js';
+import { TunnelSettingsSection } from '../tunnel/tunnel-settings-section.js';
 
 /** The app's views, in tab order. */
 export const views: ViewDefinition[] = [
@@ -21,8 +26,10 @@ export const views: ViewDefinition[] = [
 /** Right-hand side of the top bar, left to right. */
 export const topBarItems: TopBarItem[] = [
   { id: 'store-health', component: StoreHealthChip },
+  { id: 'tunnel', component: TunnelControl },
   { id: 'listener', component: ListenerChip },
   { id: 'connection', component: ConnectionIndicator },
+  { id: 'theme', component: ThemeToggle },
 ];
 
 /** Layers over every view. */
@@ -36,4 +43,8 @@ export const settingsSections: SettingsSection[] = [
   { id: 'listener', title: 'Listener & data', component: ListenerSettingsSection },
   { id: 'storage', title: 'Storage & retention', component: StorageSettingsSection },
   { id: 'privacy', title: 'Privacy & limits', component: PrivacySettingsSection },
+  { id: 'appearance', title: 'Appearance', component: AppearanceSettingsSection },
+  { id: 'tunnel', title: 'Public tunnel', component: TunnelSettingsSection },
+  { id: 'dashly', title: 'Dashly', component: DashlySettingsSection },
+  { id: 'autoreplies', title: 'Dashly auto-responder', component: AutoReplyEditor },
 ];
