@@ -99,6 +99,7 @@ test('remote images: the setting changes the page policy after the reload it off
   await expect(page.getByRole('button', { name: 'Reload now' })).toHaveCount(0);
   // Off again: images stop at once in this page (the hook), and the next page has no https images.
   await page.getByLabel('Load images from payloads').uncheck();
-  const next = await page.request.get(app.apiUrl + '/');
-  expect(next.headers()['content-security-policy']).toMatch(/img-src 'self' data: blob:;/u);
+  await expect
+    .poll(async () => (await page.request.get(app.apiUrl + '/')).headers()['content-security-policy'])
+    .toMatch(/img-src 'self' data: blob:;/u);
 });

@@ -1,25 +1,41 @@
+import { useState } from 'react';
 import { useLoadRemoteImages } from '../privacy/use-load-remote-images.js';
 import { saveSettings, useSettingDraft, useSettings } from './use-settings.js';
+
+/** A control that shows the user's choice at once and settles on the saved value afterwards. */
+function useOptimistic<T>(saved: T, save: (value: T) => Promise<boolean>): [T, (value: T) => void] {
+  const [pending, setPending] = useState<{ value: T } | null>(null);
+  return [
+    pending ? pending.value : saved,
+    (value) => {
+      setPending({ value });
+      void save(value).finally(() => setPending(null));
+    },
+  ];
+}
 
 /** Remote images in payloads, and rate limiting of webhook senders. */
 export function PrivacySettingsSection() {
   const settings = useSettings();
   const images = useLoadRemoteImages();
-  const enabled = settings?.values['privacy.loadRemoteImages'] === true;
+  const [enabled, setEnabled] = useOptimistic(settings?.values['privacy.loadRemoteImages'] === true, (on) =>
+    on ? images.enable() : images.disable(),
+  );
   const perMinute = settings?.values['listener.rateLimitPerMinute'] as number | undefined;
   const [draft, setDraft, dirty] = useSettingDraft(perMinute);
-  const tunnelMode = (settings?.values['listener.rateLimitTunnel'] as string | undefined) ?? 'off';
-  const local = settings?.values['listener.rateLimitLocal'] === true;
+  const [tunnelMode, setTunnelMode] = useOptimistic(
+    (settings?.values['listener.rateLimitTunnel'] as string | undefined) ?? 'off',
+    (mode) => saveSettings({ 'listener.rateLimitTunnel': mode }),
+  );
+  const [local, setLocal] = useOptimistic(settings?.values['listener.rateLimitLocal'] === true, (on) =>
+    saveSettings({ 'listener.rateLimitLocal': on }),
+  );
 
   return (
     <>
       <div className="form-row">
         <label className="checkbox-line">
-          <input
-            type="checkbox"
-            checked={enabled}
-            onChange={(event) => void (event.target.checked ? images.enable() : images.disable())}
-          />
+          <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />
           Load images from payloads
         </label>
         <p className="form-help">
@@ -68,7 +84,7 @@ export function PrivacySettingsSection() {
           <select
             id="rate-limit-tunnel"
             value={tunnelMode}
-            onChange={(event) => void saveSettings({ 'listener.rateLimitTunnel': event.target.value })}
+            onChange={(event) => setTunnelMode(event.target.value)}
           >
             <option value="off">Not limited</option>
             <option value="forwarded">Per forwarded address (X-Forwarded-For)</option>
@@ -82,11 +98,7 @@ export function PrivacySettingsSection() {
       </div>
       <div className="form-row">
         <label className="checkbox-line">
-          <input
-            type="checkbox"
-            checked={local}
-            onChange={(event) => void saveSettings({ 'listener.rateLimitLocal': event.target.checked })}
-          />
+          <input type="checkbox" checked={local} onChange={(event) => setLocal(event.target.checked)} />
           Also limit requests from this machine
         </label>
         <p className="form-help">Scripts, load tests and replays that call the listener directly.</p>
