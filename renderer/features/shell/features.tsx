@@ -41,10 +41,10 @@ export const overlays: OverlayDefinition[] = [
 /** Sections of the Settings view, in order. */
 export const settingsSections: SettingsSection[] = [
   { id: 'listener', title: 'Listener & data', component: ListenerSettingsSection },
-  { id: 'storage', title: 'Storage & retention', component: StorageSettingsSection },
-  { id: 'privacy', title: 'Privacy & limits', component: PrivacySettingsSection },
   { id: 'appearance', title: 'Appearance', component: AppearanceSettingsSection },
   { id: 'tunnel', title: 'Public tunnel', component: TunnelSettingsSection },
   { id: 'dashly', title: 'Dashly', component: DashlySettingsSection },
   { id: 'autoreplies', title: 'Dashly auto-responder', component: AutoReplyEditor },
+  { id: 'storage', title: 'Storage & retention', component: StorageSettingsSection },
+  { id: 'privacy', title: 'Privacy & limits', component: PrivacySettingsSection },
 ];
