@@ -9,6 +9,7 @@ import { captureHandlers } from './api/handlers/captures.js';
 import { conversationHandlers } from './api/handlers/conversations.js';
 import { dashlyHandlers } from './api/handlers/dashly.js';
 import { endpointHandlers } from './api/handlers/endpoints.js';
+import { healthHandlers } from './api/handlers/health.js';
 import { holdHandlers } from './api/handlers/holds.js';
 import { settingsHandlers } from './api/handlers/settings.js';
 import { DashlyApiClient } from './dashly/api-client.js';
@@ -21,6 +22,7 @@ import { kindlyHandlers } from './api/handlers/kindly.js';
 import { templateHandlers } from './api/handlers/templates.js';
 import { tunnelHandlers } from './api/handlers/tunnel.js';
 import { EventBus } from './events/event-bus.js';
+import type { ConnectionLimits } from './listener/connection-guard.js';
 import { defaultIsTunnelHost, startListener, type Listener } from './listener/listener-server.js';
 import { providerById, providerForPath, responseMessages } from './providers/registry.js';
 import { EndpointResponder } from './responders/endpoint-responder.js';
@@ -30,6 +32,9 @@ import { FileSecretStore } from './secrets/file-secret-store.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import { SettingsService } from './settings/settings-service.js';
 import { CaptureWriter } from './store/capture-writer.js';
+import { RetentionPruner, type RetentionOptions } from './store/retention.js';
+import { errorCode } from './store/store-errors.js';
+import { StoreHealthMonitor } from './store/store-health.js';
 import { Store } from './store/store.js';
 import { TunnelService } from './tunnel/tunnel-service.js';
 import type { TunnelSupervisorOptions } from './tunnel/tunnel-supervisor.js';
@@ -55,6 +60,12 @@ export interface CoreOptions {
   dashly?: { timeoutMs?: number; typingIntervalMs?: number };
   /** Tunnel supervisor overrides: timings (tests run them fast), the open-holds count, connectors. */
   tunnel?: Omit<TunnelSupervisorOptions, 'localPort' | 'endpoints' | 'log'>;
+  /** Slowloris and connection limits of the listener (tests shorten them). */
+  listenerLimits?: Partial<ConnectionLimits>;
+  /** Retention pass tuning (tests run it in small batches). */
+  retention?: Pick<RetentionOptions, 'batchSize' | 'intervalMs' | 'everyInserts'>;
+  /** How often a failing store is retried when no webhook retries it (default 2 s). */
+  healthProbeIntervalMs?: number;
 }
 
 export interface Core {
@@ -72,6 +83,9 @@ export interface Core {
   /** Requests held for the operator; `holds.openCount` is what the tunnel's 10 sockets must carry. */
   readonly holds: HoldQueue;
   readonly tunnel: TunnelService;
+  /** Whether the store takes writes; the listener answers 503 while it does not. */
+  readonly health: StoreHealthMonitor;
+  readonly retention: RetentionPruner;
   readonly token: string;
   /** The URL to open: the UI with the token in its fragment (never sent to a server). */
   readonly uiUrl: string;
@@ -106,18 +120,34 @@ async function bind<T>(which: 'listener' | 'ui', port: number, start: () => Prom
  */
 export async function startCore(options: CoreOptions): Promise<Core> {
   const { log } = options;
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  // Captured payloads are private: a folder the app creates is readable by its owner only.
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
 
-  const store = Store.open(
-    options.dataDir,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const movedAside: string[] = [];
+  const store = Store.open(options.dataDir, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    onMovedAside: ({ movedTo, reason }) =>
+      movedAside.push(
+        `The database could not be used because ${reason}. It was moved aside to ${movedTo} (nothing was deleted) and a new, empty database was created.`,
+      ),
+  });
   const cleanups: (() => Promise<void> | void)[] = [() => store.close()];
   try {
     const secrets = options.secretStore ?? new FileSecretStore(options.dataDir);
     const settings = new SettingsService(store.settings, secrets);
     const events = new EventBus();
     settings.onChange((snapshot) => events.emit('settings.changed', snapshot));
+    const health = new StoreHealthMonitor({
+      store,
+      dataDir: options.dataDir,
+      log,
+      onChange: (current) => events.emit('app.health', current),
+      ...(options.healthProbeIntervalMs === undefined
+        ? {}
+        : { probeIntervalMs: options.healthProbeIntervalMs }),
+    });
+    cleanups.unshift(() => health.close());
+    for (const message of movedAside) health.addNotice({ level: 'warning', message });
 
     const dashlyClient = new DashlyApiClient({
       settings,
@@ -139,18 +169,29 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const autoResponder = new AutoResponder({ store, settings, operator: dashly, log });
     const dashlyInbound = new DashlyInbound({ store, events, autoResponder, log });
 
+    const pruner = new RetentionPruner({ store, settings, events, log, ...options.retention });
+    settings.onChange((_snapshot, changed) => {
+      if (changed.some((key) => key.startsWith('retention.'))) void pruner.run();
+    });
     const writer = new CaptureWriter(
       store,
       (added, updated) => {
+        health.writeSucceeded();
+        pruner.noteInserted(added.length);
         for (const summary of added) events.emit('capture.added', summary);
         for (const summary of updated) events.emit('capture.updated', summary);
         emitConversationUpdates(store, events, added);
         dashlyInbound.onCommitted(added);
       },
-      (error) => log(`Store write failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error) => {
+        // SQLite and file-system errors are the store's health; anything else is a bug to log.
+        if (/^(SQLITE_|E[A-Z]+$)/u.test(errorCode(error) ?? '')) health.writeFailed(error);
+        else log(`Store write failed: ${error instanceof Error ? error.message : String(error)}`);
+      },
       responseMessages,
     );
     cleanups.unshift(() => writer.close());
+    cleanups.unshift(() => pruner.close());
 
     const holds = new HoldQueue(events);
     // Assigned below; closures read it late (restartListener() replaces it).
@@ -197,6 +238,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           // The public names the tunnel server granted; the loopback heuristic catches the rest.
           isTunnelHost: (host) => tunnel.isGrantedHost(host) || defaultIsTunnelHost(host),
           log,
+          rateLimit: () => ({
+            perMinute: settings.get('listener.rateLimitPerMinute'),
+            tunnel: settings.get('listener.rateLimitTunnel'),
+            local: settings.get('listener.rateLimitLocal'),
+          }),
+          ...(options.listenerLimits ? { limits: options.listenerLimits } : {}),
+          onStoreFailure: () => health.refused(),
         }),
       );
     listener = await startPublicListener(options.listenPort);
@@ -247,6 +295,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...kindlyHandlers({ store, settings }),
       ...templateHandlers({ store }),
       ...tunnelHandlers({ tunnel }),
+      ...healthHandlers({ health, retention: pruner, store }),
     };
 
     const api = await bind('ui', options.uiPort, () =>
@@ -257,9 +306,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         events,
         rendererDir: options.rendererDir,
         log,
+        remoteImages: () => settings.get('privacy.loadRemoteImages'),
       }),
     );
     cleanups.unshift(() => api.close());
+    pruner.start();
 
     let closing: Promise<void> | null = null;
     return {
@@ -275,6 +326,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       endpoints,
       holds,
       tunnel,
+      health,
+      retention: pruner,
       token: options.token,
       uiUrl: `${api.url}/#token=${options.token}`,
       restartListener,

@@ -7,6 +7,7 @@ import { call } from '../api/client.js';
 import { connectEvents } from '../api/events.js';
 import { matchesLocally } from './captures-slice.js';
 import { refreshDetail, reloadCaptures } from './capture-actions.js';
+import { applyHealth, loadHealth } from './health-actions.js';
 import {
   applyConversationSummaries,
   applyLiveMessages,
@@ -78,6 +79,9 @@ export function applyFrames(frames: EventFrame[]): void {
         break;
       case 'settings.changed':
         useAppStore.setState({ settings: (frame as EventFrame<'settings.changed'>).payload });
+        break;
+      case 'app.health':
+        applyHealth((frame as EventFrame<'app.health'>).payload);
         break;
       case 'message.added':
       case 'message.updated':
@@ -163,6 +167,7 @@ export function startEventSync(token: string): () => void {
       // after a reconnect, anything may have happened while we were away, so reload what is shown.
       void reloadCaptures();
       void reloadConversations();
+      void loadHealth();
       void refreshTunnel();
       void reloadEndpoints();
       void reloadHolds();

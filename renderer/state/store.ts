@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createCapturesSlice, type CapturesSlice } from './captures-slice.js';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice.js';
 import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice.js';
+import { createHealthSlice, type HealthSlice } from './health-slice.js';
 import { createHoldsSlice, type HoldsSlice } from './holds-slice.js';
 import { createDashlySlice, type DashlySlice } from './dashly-slice.js';
 import { createSessionSlice, type SessionSlice } from './session-slice.js';
@@ -14,12 +15,14 @@ export type AppState = SessionSlice &
   TunnelSlice &
   DashlySlice &
   EndpointsSlice &
-  HoldsSlice;
+  HoldsSlice &
+  HealthSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createCapturesSlice(...a),
   ...createConversationsSlice(...a),
+  ...createHealthSlice(...a),
   ...createTunnelSlice(...a),
   ...createDashlySlice(...a),
   ...createEndpointsSlice(...a),

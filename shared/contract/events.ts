@@ -4,6 +4,7 @@ import { CaptureSummary } from '../model/capture.js';
 import { ConversationSummary } from '../model/conversation.js';
 import { Message } from '../model/message.js';
 import { Endpoint } from '../model/endpoint.js';
+import { AppHealth } from '../model/health.js';
 import { Hold, HoldResolved } from '../model/hold.js';
 import { TunnelStatus } from '../model/tunnel.js';
 import { SettingsSnapshot } from './methods/settings.js';
@@ -34,4 +35,6 @@ export const events = {
   'hold.resolved': HoldResolved,
   /** The tunnel's status after every change (state, URL, attempt, warnings…). */
   'tunnel.status': TunnelStatus,
+  /** The store's health changed (a write failed or succeeded again), or a notice was added. */
+  'app.health': AppHealth,
 } satisfies Record<string, z.ZodType>;

@@ -1,15 +1,16 @@
-import { ArrowLeftRight, MessagesSquare, Trash2, TriangleAlert } from 'lucide-react';
+import { ArrowLeftRight, MessagesSquare, Star, Trash2, TriangleAlert } from 'lucide-react';
 import { useState } from 'react';
 import type { CaptureDetail as CaptureDetailDto } from '../../../shared/model/capture.js';
 import { ProviderBadge, StatusPill } from '../../components/badges.js';
 import { BodyViewer } from '../../components/body-viewer.js';
 import { CopyButton } from '../../components/copy-button.js';
 import { HeadersTable } from '../../components/headers-table.js';
+import { LongText } from '../../components/long-text.js';
 import { MessageBubble } from '../../components/message-bubble.js';
 import { Tabs } from '../../components/tabs.js';
 import { headerValue } from '../../lib/body.js';
 import { formatBytes } from '../../lib/format.js';
-import { deleteCaptures, setCaptureFilter } from '../../state/capture-actions.js';
+import { deleteCaptures, setCaptureFilter, starCaptures } from '../../state/capture-actions.js';
 import { openConversation } from '../../state/conversation-actions.js';
 import { useAppStore } from '../../state/store.js';
 import { WebhookTokenBadge, WebhookTokenBanner } from '../dashly-console/webhook-token-check.js';
@@ -134,11 +135,11 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
         {active === 'raw' && (
           <>
             <Section title="Request" actions={<CopyButton text={rawRequest} label="Copy request" />}>
-              <pre className="code-block">{rawRequest}</pre>
+              <LongText text={rawRequest} />
             </Section>
             {rawResponse && (
               <Section title="Response" actions={<CopyButton text={rawResponse} label="Copy response" />}>
-                <pre className="code-block">{rawResponse}</pre>
+                <LongText text={rawResponse} />
               </Section>
             )}
           </>
@@ -211,6 +212,15 @@ export function CaptureDetail() {
             </>
           )}
           <span className="capture-spacer" />
+          <button
+            type="button"
+            className="button button-small star-toggle"
+            aria-pressed={capture.starred}
+            title="Starred captures are never deleted by retention"
+            onClick={() => void starCaptures([capture.id], !capture.starred)}
+          >
+            <Star size={14} aria-hidden="true" /> {capture.starred ? 'Starred' : 'Star'}
+          </button>
           <button
             type="button"
             className="button button-small button-danger"

@@ -12,12 +12,16 @@ import type {
 import { Toast } from './toast.js';
 import { CapturesView } from '../captures/captures-view.js';
 import { ConversationsView } from '../conversations/conversations-view.js';
+import { StoreHealthBanner } from '../health/store-health-banner.js';
+import { StoreHealthChip } from '../health/store-health-chip.js';
 import { AutoReplyEditor } from '../dashly-console/autoreply-editor.js';
 import { DashlySettingsSection } from '../dashly-console/dashly-settings-section.js';
 import { EndpointsView } from '../endpoints/endpoints-view.js';
 import { HoldsIndicator } from '../holds/holds-indicator.js';
 import { HoldsPanel, useOpenHoldCount } from '../holds/holds-panel.js';
 import { ListenerSettingsSection } from '../settings/listener-settings-section.js';
+import { PrivacySettingsSection } from '../settings/privacy-settings-section.js';
+import { StorageSettingsSection } from '../settings/storage-settings-section.js';
 import { SettingsView } from '../settings/settings-view.js';
 import { AppearanceSettingsSection, ThemeToggle } from '../settings/theme.js';
 import { TunnelControl } from '../tunnel/tunnel-control.js';
@@ -38,6 +42,7 @@ export const views: ViewDefinition[] = [
 
 /** Right-hand side of the top bar, left to right. */
 export const topBarItems: TopBarItem[] = [
+  { id: 'store-health', component: StoreHealthChip },
   { id: 'tunnel', component: TunnelControl },
   { id: 'holds', component: HoldsIndicator },
   { id: 'listener', component: ListenerChip },
@@ -49,6 +54,7 @@ export const topBarItems: TopBarItem[] = [
 export const overlays: OverlayDefinition[] = [
   { id: 'holds', component: HoldsPanel },
   { id: 'toast', component: Toast },
+  { id: 'store-health', component: StoreHealthBanner },
 ];
 
 /**
@@ -64,4 +70,6 @@ export const settingsSections: SettingsSection[] = [
   { id: 'tunnel', title: 'Public tunnel', component: TunnelSettingsSection },
   { id: 'dashly', title: 'Dashly', component: DashlySettingsSection },
   { id: 'autoreplies', title: 'Dashly auto-responder', component: AutoReplyEditor },
+  { id: 'storage', title: 'Storage & retention', component: StorageSettingsSection },
+  { id: 'privacy', title: 'Privacy & limits', component: PrivacySettingsSection },
 ];

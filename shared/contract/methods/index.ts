@@ -7,6 +7,7 @@ import { dashlyMethods } from './dashly.js';
 import { endpointMethods } from './endpoints.js';
 import { holdMethods } from './holds.js';
 import { kindlyMethods } from './kindly.js';
+import { retentionMethods } from './retention.js';
 import { settingsMethods } from './settings.js';
 import { templateMethods } from './templates.js';
 import { tunnelMethods } from './tunnel.js';
@@ -24,4 +25,5 @@ export const methods = {
   ...kindlyMethods,
   ...templateMethods,
   ...tunnelMethods,
+  ...retentionMethods,
 } satisfies Record<string, MethodDefinition>;
