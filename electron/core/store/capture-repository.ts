@@ -2,6 +2,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { CaptureDetail, CaptureResponse, CaptureSummary } from '../../../shared/model/capture.js';
 import type { HeaderList } from '../../../shared/model/http.js';
 import type { ProviderId } from '../../../shared/model/provider.js';
+import { perfEnabled } from '../perf-switches.js';
+import { FtsIndexer } from './fts-indexer.js';
 import { ftsQuery } from './fts-query.js';
 import type { MessageRepository } from './message-repository.js';
 import type { ForwardRecord, HoldRecord } from '../../../shared/model/responder-records.js';
@@ -82,7 +84,6 @@ function toSummary(row: CaptureRow): CaptureSummary {
 export class CaptureRepository {
   private readonly insertCaptureStmt: Statement;
   private readonly insertBodyStmt: Statement;
-  private readonly insertFtsStmt: Statement;
   private readonly setResponseStmt: Statement;
   private readonly setResponseBodyStmt: Statement;
   private readonly setLatencyStmt: Statement;
@@ -97,6 +98,12 @@ export class CaptureRepository {
   private readonly oldestUnstarredStmt: Statement<[number], { id: number }>;
   private readonly unstarredBeforeStmt: Statement<[number, number], { id: number }>;
   private readonly listCache = new Map<string, Statement<unknown[], CaptureRow>>();
+  private readonly storedRequestStmt: Statement<
+    [number],
+    Pick<CaptureDetailRow, 'method' | 'path' | 'received_at' | 'headers' | 'body_truncated' | 'request_body'>
+  >;
+  /** The full-text index, written behind the captures (see fts-indexer.ts). */
+  readonly fts: FtsIndexer;
 
   constructor(
     private readonly db: Database,
@@ -110,7 +117,7 @@ export class CaptureRepository {
         @remoteAddress, @viaTunnel, @headers, @bodySize, @bodyTruncated, @parsedAs, @parseError, @response,
         @responseStatus, @latencyMs)`);
     this.insertBodyStmt = db.prepare('INSERT INTO bodies (capture_id, request, response) VALUES (?, ?, ?)');
-    this.insertFtsStmt = db.prepare('INSERT INTO captures_fts (rowid, text) VALUES (?, ?)');
+    this.fts = new FtsIndexer(db, { deferred: perfEnabled('deferred-fts') });
     this.setResponseStmt = db.prepare(
       'UPDATE captures SET response = ?, response_status = ?, latency_ms = ? WHERE id = ?',
     );
@@ -123,6 +130,9 @@ export class CaptureRepository {
     this.summaryStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM captures c WHERE c.id = ?`);
     this.detailStmt = db.prepare(`
       SELECT c.*, b.request AS request_body, b.response AS response_body, b.forward AS forward_body
+      FROM captures c LEFT JOIN bodies b ON b.capture_id = c.id WHERE c.id = ?`);
+    this.storedRequestStmt = db.prepare(`
+      SELECT c.method, c.path, c.received_at, c.headers, c.body_truncated, b.request AS request_body
       FROM captures c LEFT JOIN bodies b ON b.capture_id = c.id WHERE c.id = ?`);
     this.countStmt = db.prepare('SELECT count(*) AS n FROM captures');
     this.countStarredStmt = db.prepare('SELECT count(*) AS n FROM captures WHERE starred = 1');
@@ -159,7 +169,7 @@ export class CaptureRepository {
     });
     const id = Number(result.lastInsertRowid);
     this.insertBodyStmt.run(id, capture.body, response ? response.body : null);
-    if (capture.searchText) this.insertFtsStmt.run(id, capture.searchText);
+    this.fts.add(id, capture.searchText);
     for (const message of capture.messages) this.messages.insert(id, message);
     return id;
   }
@@ -254,9 +264,32 @@ export class CaptureRepository {
     return { headers: JSON.parse(row.headers) as HeaderList, body: row.request_body ?? Buffer.alloc(0) };
   }
 
+  /** The request as received, to derive its search text again. */
+  storedRequest(id: number): {
+    method: string;
+    path: string;
+    receivedAt: number;
+    headers: HeaderList;
+    body: Buffer;
+    bodyTruncated: boolean;
+  } | null {
+    const row = this.storedRequestStmt.get(id);
+    if (!row) return null;
+    return {
+      method: row.method,
+      path: row.path,
+      receivedAt: row.received_at,
+      headers: JSON.parse(row.headers) as HeaderList,
+      body: row.request_body ?? Buffer.alloc(0),
+      bodyTruncated: row.body_truncated === 1,
+    };
+  }
+
   /** Newest first, keyset-paginated on id (ids grow with receive time). */
   list(query: ListCapturesQuery): { items: CaptureSummary[]; next: number | null } {
     const match = query.q ? ftsQuery(query.q) : null;
+    // A search sees every committed capture: the index catches up first.
+    if (match) this.fts.catchUp();
     const where: string[] = [];
     const params: unknown[] = [];
     let from = 'captures c';
@@ -350,6 +383,7 @@ export class CaptureRepository {
         .run(...chunk).changes;
     }
     this.messages.recountConversations(affected);
+    this.fts.afterDelete();
     return deleted;
   }
 
@@ -362,6 +396,7 @@ export class CaptureRepository {
       DELETE FROM conversations;
       INSERT INTO captures_fts (captures_fts) VALUES ('delete-all');
     `);
+    this.fts.reset();
     return n;
   }
 }

@@ -1,0 +1,173 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { makeTempDir } from '../helpers/temp-dir.js';
+import { mixedRequest } from './payloads.js';
+import { ROOT, startServeForBench } from './serve-runner.js';
+
+export interface IngestRun {
+  target: string;
+  connections: number;
+  seconds: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  total: number;
+  ok2xx: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** Serve only: acknowledged (2xx) requests not found in the database afterwards. */
+  missing?: number;
+  stored?: number;
+}
+
+const POOL = Array.from({ length: 2000 }, (_, i) => mixedRequest(i));
+
+/**
+ * One autocannon run. Every request carries a unique `seq` in its query string; the ones answered
+ * 2xx are remembered so the database can be checked for each of them afterwards.
+ */
+/** Never reset, so the warm-up's requests and the measured run's can be told apart. */
+let seq = 0;
+
+async function cannon(url: string, connections: number, seconds: number, acknowledged: Set<number>) {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    pipelining: 1,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request, context) => {
+          const n = ++seq;
+          const payload = POOL[n % POOL.length]!;
+          (context as { seq?: number }).seq = n;
+          return {
+            ...request,
+            method: 'POST',
+            path: `${payload.path}?seq=${n}`,
+            headers: payload.headers,
+            body: payload.body,
+          };
+        },
+        onResponse: (status, _body, context) => {
+          const n = (context as { seq?: number }).seq;
+          if (n !== undefined && status >= 200 && status < 300) acknowledged.add(n);
+        },
+      },
+    ],
+  });
+  return result;
+}
+
+function toRun(target: string, connections: number, seconds: number, result: autocannon.Result): IngestRun {
+  return {
+    target,
+    connections,
+    seconds,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    total: result.requests.total,
+    ok2xx: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+async function startBare(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'test/bench/bare-server.mjs')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+    child.once('exit', (code) => reject(new Error(`bare server exited ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Runs the serve process on a fresh data folder and checks every 2xx against the database. */
+async function runServe(
+  connections: number,
+  seconds: number,
+  label: string,
+  env: NodeJS.ProcessEnv,
+): Promise<IngestRun> {
+  const temp = makeTempDir('convoscope-bench-ingest-');
+  try {
+    const serve = await startServeForBench(temp.dir, env);
+    const acknowledged = new Set<number>();
+    let result;
+    try {
+      // A short warm-up (JIT, SQLite page cache) that is not measured; its rows are counted too.
+      await cannon(serve.listenerUrl, connections, 1, new Set());
+      result = await cannon(serve.listenerUrl, connections, seconds, acknowledged);
+    } finally {
+      await serve.stop();
+    }
+    const db = new Database(path.join(temp.dir, 'convoscope.db'), { readonly: true });
+    let stored = 0;
+    let missing = 0;
+    try {
+      const seqs = new Set<number>();
+      for (const row of db.prepare<[], { path: string }>('SELECT path FROM captures').iterate()) {
+        stored++;
+        const m = /[?&]seq=(\d+)/u.exec(row.path);
+        if (m?.[1]) seqs.add(Number(m[1]));
+      }
+      for (const n of acknowledged) if (!seqs.has(n)) missing++;
+    } finally {
+      db.close();
+    }
+    return { ...toRun(label, connections, seconds, result), missing, stored };
+  } finally {
+    temp.remove();
+  }
+}
+
+export interface IngestOptions {
+  seconds: number;
+  connections: number[];
+  /** Extra serve variants for A/B: label → env. */
+  variants: { label: string; env: NodeJS.ProcessEnv }[];
+}
+
+/** Bare server and serve variants, interleaved per connection count so machine load hits both. */
+export async function benchIngest(options: IngestOptions, log: (line: string) => void): Promise<IngestRun[]> {
+  const runs: IngestRun[] = [];
+  for (const connections of options.connections) {
+    const bare = await startBare();
+    try {
+      await cannon(bare.url, connections, 1, new Set());
+      const result = await cannon(bare.url, connections, options.seconds, new Set());
+      const run = toRun('bare node:http', connections, options.seconds, result);
+      runs.push(run);
+      log(`  bare ${connections} conns: ${Math.round(run.requestsPerSecond)} req/s p99 ${run.p99} ms`);
+    } finally {
+      await bare.stop();
+    }
+    for (const variant of options.variants) {
+      const run = await runServe(connections, options.seconds, variant.label, variant.env);
+      runs.push(run);
+      log(
+        `  ${variant.label} ${connections} conns: ${Math.round(run.requestsPerSecond)} req/s p99 ${run.p99} ms, ` +
+          `${run.ok2xx} acknowledged, ${run.missing} missing`,
+      );
+    }
+  }
+  return runs;
+}
