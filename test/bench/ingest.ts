@@ -1,10 +1,24 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { mixedRequest } from './payloads.js';
 import { ROOT, startServeForBench } from './serve-runner.js';
+
+/** CPU time (user + system, all threads) a process has used so far, in ms (Linux /proc). */
+export function cpuMs(pid: number | undefined): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces): utime is the 12th, stime the 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS = 100;
 
 export interface IngestRun {
   target: string;
@@ -22,6 +36,8 @@ export interface IngestRun {
   /** Serve only: acknowledged (2xx) requests not found in the database afterwards. */
   missing?: number;
   stored?: number;
+  /** Server CPU time per answered request (all threads), in µs: steadier than req/s on a busy machine. */
+  cpuPerRequestUs: number;
 }
 
 const POOL = Array.from({ length: 2000 }, (_, i) => mixedRequest(i));
@@ -65,8 +81,15 @@ async function cannon(url: string, connections: number, seconds: number, acknowl
   return result;
 }
 
-function toRun(target: string, connections: number, seconds: number, result: autocannon.Result): IngestRun {
+function toRun(
+  target: string,
+  connections: number,
+  seconds: number,
+  result: autocannon.Result,
+  cpuUsedMs: number,
+): IngestRun {
   return {
+    cpuPerRequestUs: (cpuUsedMs * 1000) / Math.max(1, result['2xx'] + result.non2xx),
     target,
     connections,
     seconds,
@@ -82,7 +105,7 @@ function toRun(target: string, connections: number, seconds: number, result: aut
   };
 }
 
-async function startBare(): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startBare(): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'test/bench/bare-server.mjs')], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -92,6 +115,7 @@ async function startBare(): Promise<{ url: string; stop: () => Promise<void> }> 
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
@@ -112,10 +136,13 @@ async function runServe(
     const serve = await startServeForBench(temp.dir, env);
     const acknowledged = new Set<number>();
     let result;
+    let cpuUsed = NaN;
     try {
       // A short warm-up (JIT, SQLite page cache) that is not measured; its rows are counted too.
       await cannon(serve.listenerUrl, connections, 1, new Set());
+      const cpuBefore = cpuMs(serve.child.pid);
       result = await cannon(serve.listenerUrl, connections, seconds, acknowledged);
+      cpuUsed = cpuMs(serve.child.pid) - cpuBefore;
     } finally {
       await serve.stop();
     }
@@ -133,7 +160,7 @@ async function runServe(
     } finally {
       db.close();
     }
-    return { ...toRun(label, connections, seconds, result), missing, stored };
+    return { ...toRun(label, connections, seconds, result, cpuUsed), missing, stored };
   } finally {
     temp.remove();
   }
@@ -153,10 +180,13 @@ export async function benchIngest(options: IngestOptions, log: (line: string) =>
     const bare = await startBare();
     try {
       await cannon(bare.url, connections, 1, new Set());
+      const cpuBefore = cpuMs(bare.pid);
       const result = await cannon(bare.url, connections, options.seconds, new Set());
-      const run = toRun('bare node:http', connections, options.seconds, result);
+      const run = toRun('bare node:http', connections, options.seconds, result, cpuMs(bare.pid) - cpuBefore);
       runs.push(run);
-      log(`  bare ${connections} conns: ${Math.round(run.requestsPerSecond)} req/s p99 ${run.p99} ms`);
+      log(
+        `  bare ${connections} conns: ${Math.round(run.requestsPerSecond)} req/s p99 ${run.p99} ms, ${Math.round(run.cpuPerRequestUs)} µs CPU/req`,
+      );
     } finally {
       await bare.stop();
     }
@@ -165,7 +195,7 @@ export async function benchIngest(options: IngestOptions, log: (line: string) =>
       runs.push(run);
       log(
         `  ${variant.label} ${connections} conns: ${Math.round(run.requestsPerSecond)} req/s p99 ${run.p99} ms, ` +
-          `${run.ok2xx} acknowledged, ${run.missing} missing`,
+          `${Math.round(run.cpuPerRequestUs)} µs CPU/req, ${run.ok2xx} acknowledged, ${run.missing} missing`,
       );
     }
   }

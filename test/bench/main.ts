@@ -67,7 +67,11 @@ if (only.has('ingest')) {
   log('Ingest…');
   const seconds = quick ? 3 : 10;
   const variants = [{ label: 'Convoscope', env: {} }];
-  if (ab) variants.push({ label: 'Convoscope, optimisations off', env: { CONVOSCOPE_PERF_OFF: 'all' } });
+  if (ab) {
+    variants.push({ label: 'all optimisations off', env: { CONVOSCOPE_PERF_OFF: 'all' } });
+    for (const name of ['checkpoint-worker', 'deferred-fts', 'admin-cache'])
+      variants.push({ label: `${name} off`, env: { CONVOSCOPE_PERF_OFF: name } });
+  }
   const runs: IngestRun[] = await benchIngest({ seconds, connections: [32, 128], variants }, log);
   report.ingest = { runs };
 }
@@ -77,7 +81,7 @@ const fixture = needsFixture ? await ensureFixture(captures, log) : null;
 
 if (fixture && only.has('store')) {
   log('Store at scale…');
-  report.store = await benchStore(fixture, { quick, ab }, log);
+  report.store = await benchStore(fixture, { quick }, log);
 }
 if (fixture && only.has('startup')) {
   log('Startup…');

@@ -1,8 +1,193 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { classifyAndParse, responseMessages } from '../../electron/core/providers/registry.js';
+import { schemaVersion } from '../../electron/core/store/migrations.js';
+import type { NewCapture, StoredResponse } from '../../electron/core/store/records.js';
+import { Store } from '../../electron/core/store/store.js';
+import { mixedRequest, rng } from './payloads.js';
+import { ROOT } from './serve-runner.js';
+
+/** Bump when the generated data changes shape; the cache is keyed on it and the schema version. */
+const GENERATOR_VERSION = 1;
+const CONVERSATIONS = 50_000;
+const DAYS = 60;
+
 export interface Fixture {
+  /** Data folder holding convoscope.db (use it in place; captures added by a run are deleted again). */
   dir: string;
   captures: number;
   maxId: number;
+  generatedInMs: number | null;
 }
-export function ensureFixture(_n: number, _log: (l: string) => void): Promise<Fixture> {
-  throw new Error('todo');
+
+const KINDLY_REPLY = Buffer.from(
+  JSON.stringify({
+    reply: 'On Saturdays we are open 10:00–18:00.\n\nAnything else I can help with?',
+    buttons: [
+      { button_type: 'quick_reply', label: 'Sunday hours?', value: 'When are you open on Sunday?' },
+      {
+        button_type: 'link',
+        label: 'All opening hours',
+        value: 'https://shop.example.com/stores/oslo#hours',
+        open_in_new_tab: true,
+      },
+    ],
+  }),
+);
+
+function largeBody(index: number): string {
+  const random = rng(index);
+  const rows = Array.from({ length: 700 }, (_, i) => ({
+    line: i,
+    sku: Math.floor(random() * 1e9).toString(36),
+    text: 'lorem ipsum dolor sit amet '.repeat(2),
+  }));
+  return JSON.stringify({ event: 'catalog.synced', rows });
+}
+
+function captureFor(index: number, receivedAt: number): NewCapture {
+  const request = mixedRequest(index, CONVERSATIONS);
+  const big = index % 1000 === 999;
+  const bodyText = big ? largeBody(index) : request.body;
+  const body = Buffer.from(bodyText);
+  const headers = Object.entries({
+    host: 'convoscope-demo.loca.lt',
+    'x-forwarded-for': '203.0.113.7',
+    ...request.headers,
+    'content-length': String(body.length),
+  });
+  const pathWithQuery = big ? '/hooks/catalog' : request.path;
+  const { provider, result } = classifyAndParse({
+    method: 'POST',
+    path: pathWithQuery,
+    pathname: pathWithQuery,
+    headers,
+    body,
+    complete: true,
+    receivedAt,
+  });
+  const replyBody = provider === 'kindly' && index % 2 === 0 ? KINDLY_REPLY : Buffer.from('{}');
+  const response: StoredResponse = {
+    status: 200,
+    headers: [
+      ['Content-Type', 'application/json; charset=utf-8'],
+      ['Content-Length', String(replyBody.length)],
+    ],
+    body: replyBody,
+    source: replyBody.length > 2 ? 'mock' : 'ack',
+    latencyMs: 0.4 + (index % 7) / 10,
+  };
+  return {
+    receivedAt,
+    method: 'POST',
+    path: pathWithQuery,
+    httpVersion: '1.1',
+    provider,
+    conversationKey: result.conversationKey,
+    summary: result.summary,
+    remoteAddress: '127.0.0.1',
+    viaTunnel: true,
+    headers,
+    body,
+    bodySize: body.length,
+    bodyTruncated: false,
+    parsedAs: result.parsedAs,
+    parseError: result.error,
+    messages: result.messages,
+    searchText: result.searchText,
+    response,
+  };
+}
+
+function generate(dir: string, count: number, log: (line: string) => void): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const store = Store.open(dir);
+  try {
+    // Generation only: a crash here just means generating again.
+    store.db.pragma('synchronous = OFF');
+    store.db.pragma('wal_autocheckpoint = 10000');
+    // Keep everything: the default 2 GB size limit would prune a million captures.
+    store.settings.put('retention.maxStoreMB', 0);
+    const start = Date.now() - DAYS * 24 * 3600 * 1000;
+    const step = (DAYS * 24 * 3600 * 1000) / count;
+    const chunk = 5000;
+    const t0 = performance.now();
+    for (let first = 0; first < count; first += chunk) {
+      store.transaction(() => {
+        for (let index = first; index < Math.min(count, first + chunk); index++) {
+          const capture = captureFor(index, Math.round(start + index * step));
+          const id = store.captures.insert(capture);
+          const response = capture.response;
+          if (response && response.body.length > 2) {
+            for (const message of responseMessages(
+              {
+                provider: capture.provider,
+                conversationKey: capture.conversationKey,
+                receivedAt: capture.receivedAt,
+                requestMessages: capture.messages,
+              },
+              response,
+            ))
+              store.messages.insert(id, message, true);
+          }
+        }
+      });
+      store.captures.fts.catchUp();
+      if ((first / chunk) % 20 === 0) {
+        const done = Math.min(count, first + chunk);
+        const rate = done / ((performance.now() - t0) / 1000);
+        log(
+          `  generated ${done.toLocaleString('en')} of ${count.toLocaleString('en')} (${Math.round(rate)}/s)`,
+        );
+      }
+    }
+    // Star a few, like a user would.
+    store.db.prepare('UPDATE captures SET starred = 1 WHERE id % 50000 = 7').run();
+    store.db.pragma('synchronous = NORMAL');
+  } finally {
+    store.close();
+  }
+}
+
+/**
+ * The store with `count` captures, generated once (a few minutes) and cached under .bench/, keyed
+ * by schema and generator version. Captures a previous run added (ids above the generated ones)
+ * are deleted first, so every run starts from the same data.
+ */
+export async function ensureFixture(count: number, log: (line: string) => void): Promise<Fixture> {
+  const dir = path.join(ROOT, '.bench', `store-${count}-schema${schemaVersion}-gen${GENERATOR_VERSION}`);
+  const done = path.join(dir, 'complete.json');
+  let generatedInMs: number | null = null;
+  if (!fs.existsSync(done)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    log(
+      `Generating a store of ${count.toLocaleString('en')} captures in ${path.relative(ROOT, dir)} (cached)…`,
+    );
+    const t0 = performance.now();
+    generate(dir, count, log);
+    generatedInMs = performance.now() - t0;
+    fs.writeFileSync(done, JSON.stringify({ count, generatedInMs, at: new Date().toISOString() }));
+  } else {
+    generatedInMs = (JSON.parse(fs.readFileSync(done, 'utf8')) as { generatedInMs: number }).generatedInMs;
+  }
+  const store = Store.open(dir);
+  try {
+    const maxId = count;
+    const extra = store.db
+      .prepare<[number], { id: number }>('SELECT id FROM captures WHERE id > ? ORDER BY id')
+      .all(maxId)
+      .map((row) => row.id);
+    if (extra.length > 0) {
+      for (let i = 0; i < extra.length; i += 1000) {
+        const ids = extra.slice(i, i + 1000);
+        store.transaction(() => store.captures.delete(ids));
+      }
+      log(`  removed ${extra.length} capture(s) a previous run added`);
+    }
+    await Promise.resolve();
+    return { dir, captures: count, maxId, generatedInMs };
+  } finally {
+    store.close();
+  }
 }

@@ -56,6 +56,8 @@ export interface ListCapturesQuery {
   conversation?: string | undefined;
   limit: number;
   before?: number | undefined;
+  /** The page just newer than this id (ascending scan, answered newest first). */
+  after?: number | undefined;
   /** Only starred (true) or only unstarred (false) captures. */
   starred?: boolean | undefined;
 }
@@ -286,7 +288,7 @@ export class CaptureRepository {
   }
 
   /** Newest first, keyset-paginated on id (ids grow with receive time). */
-  list(query: ListCapturesQuery): { items: CaptureSummary[]; next: number | null } {
+  list(query: ListCapturesQuery): { items: CaptureSummary[]; next: number | null; prev?: number | null } {
     const match = query.q ? ftsQuery(query.q) : null;
     // A search sees every committed capture: the index catches up first.
     if (match) this.fts.catchUp();
@@ -309,11 +311,15 @@ export class CaptureRepository {
     if (query.starred !== undefined) {
       where.push(query.starred ? 'c.starred = 1' : 'c.starred = 0');
     }
+    const upward = query.after !== undefined && query.before === undefined;
     if (query.before !== undefined) {
       where.push(match ? 'f.rowid < ?' : 'c.id < ?');
       params.push(query.before);
+    } else if (upward) {
+      where.push(match ? 'f.rowid > ?' : 'c.id > ?');
+      params.push(query.after);
     }
-    const order = match ? 'f.rowid DESC' : 'c.id DESC';
+    const order = `${match ? 'f.rowid' : 'c.id'} ${upward ? 'ASC' : 'DESC'}`;
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
     params.push(query.limit + 1);
     let stmt = this.listCache.get(sql);
@@ -332,6 +338,17 @@ export class CaptureRepository {
     }
     const hasMore = rows.length > query.limit;
     const items = (hasMore ? rows.slice(0, query.limit) : rows).map(toSummary);
+    if (upward) {
+      // Scanned upwards from `after`: the newest of them comes first, like every page.
+      items.reverse();
+      const newest = items[0];
+      const oldest = items.at(-1);
+      return {
+        items,
+        next: oldest ? oldest.id : (query.after ?? null),
+        prev: hasMore && newest ? newest.id : null,
+      };
+    }
     const last = items.at(-1);
     return { items, next: hasMore && last ? last.id : null };
   }

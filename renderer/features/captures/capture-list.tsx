@@ -1,7 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import type { CaptureSummary } from '../../../shared/model/capture.js';
 import {
   loadMoreCaptures,
+  loadNewerCaptures,
   moveSelection,
   reloadCaptures,
   selectCapture,
@@ -10,19 +12,24 @@ import { useAppStore } from '../../state/store.js';
 import { CAPTURE_ROW_HEIGHT, CaptureRow } from './capture-row.js';
 import { EmptyState } from './empty-state.js';
 
-/** The live, virtualized list: only visible rows are in the DOM, more pages load near the end. */
+/**
+ * The live, virtualized list: only visible rows are in the DOM. The store holds a bounded window of
+ * rows (list-window.ts); pages load near either end of it, and whenever rows come or go above the
+ * view, the row the user looks at stays exactly where it was.
+ */
 export function CaptureList() {
   const captures = useAppStore((state) => state.captures);
   const selectedId = useAppStore((state) => state.selectedCaptureId);
   const loading = useAppStore((state) => state.capturesLoading);
   const error = useAppStore((state) => state.capturesError);
   const hasMore = useAppStore((state) => state.capturesNext !== null);
+  const hasNewer = useAppStore((state) => state.capturesPrev !== null);
   const filterActive = useAppStore(
     (state) => state.filter.provider !== null || state.filter.q !== '' || state.filter.conversation !== null,
   );
   const unseen = useAppStore((state) => state.unseenWhileSearching);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const firstIdRef = useRef<number | null>(null);
+  const previousRef = useRef<CaptureSummary[]>(captures);
 
   // TanStack Virtual re-renders through its own subscription; the compiler need not memoize it.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -34,21 +41,30 @@ export function CaptureList() {
     getItemKey: (index) => captures[index]?.id ?? index,
   });
 
-  // New rows arrive at the top: if the user has scrolled down, keep what they look at in place.
-  useEffect(() => {
+  // Rows arrive or leave above the view (live captures, a newer page, the window dropping its top):
+  // keep the first visible row in place, before the browser paints. At the very top of a live list,
+  // new rows simply show.
+  useLayoutEffect(() => {
     const element = scrollRef.current;
-    const previousFirst = firstIdRef.current;
-    firstIdRef.current = captures[0]?.id ?? null;
-    if (!element || previousFirst === null || element.scrollTop < CAPTURE_ROW_HEIGHT / 2) return;
-    const shift = captures.findIndex((item) => item.id === previousFirst);
-    if (shift > 0) element.scrollTop += shift * CAPTURE_ROW_HEIGHT;
-  }, [captures]);
+    const previous = previousRef.current;
+    previousRef.current = captures;
+    if (!element || previous === captures || previous.length === 0) return;
+    const atLiveTop = element.scrollTop < CAPTURE_ROW_HEIGHT / 2 && !hasNewer;
+    if (atLiveTop) return;
+    const index = Math.min(previous.length - 1, Math.floor(element.scrollTop / CAPTURE_ROW_HEIGHT));
+    const anchor = previous[index];
+    if (!anchor || captures[index]?.id === anchor.id) return;
+    const moved = captures.findIndex((item) => item.id === anchor.id);
+    if (moved >= 0) element.scrollTop += (moved - index) * CAPTURE_ROW_HEIGHT;
+  }, [captures, hasNewer]);
 
   const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items.at(-1)?.index ?? 0;
   useEffect(() => {
     if (hasMore && lastIndex >= captures.length - 30) void loadMoreCaptures();
-  }, [lastIndex, captures.length, hasMore]);
+    else if (hasNewer && firstIndex <= 30) void loadNewerCaptures();
+  }, [firstIndex, lastIndex, captures.length, hasMore, hasNewer]);
 
   // Keep the selected row visible when moving with the keyboard.
   useEffect(() => {
