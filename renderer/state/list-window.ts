@@ -8,11 +8,18 @@ import type { CaptureSummary } from '../../shared/model/capture.js';
  */
 export const LIST_WINDOW_ROWS = 3000;
 
-/** Switches the window off (the old unbounded list), for the benchmark's A/B: `?perf-off=list-window`. */
+/**
+ * `?perf-off=list-window` switches the window off (the old unbounded list), for the benchmark's A/B.
+ * Read once at start: the token handling rewrites the URL soon after.
+ */
+const windowOff = (() => {
+  if (typeof window === 'undefined') return false;
+  const off = (new URLSearchParams(window.location.search).get('perf-off') ?? '').split(',');
+  return off.includes('list-window') || off.includes('all');
+})();
+
 export function listWindowEnabled(): boolean {
-  if (typeof window === 'undefined') return true;
-  const off = new URLSearchParams(window.location.search).get('perf-off') ?? '';
-  return !off.split(',').includes('list-window') && !off.split(',').includes('all');
+  return !windowOff;
 }
 
 export interface ListWindow {
