@@ -3,6 +3,7 @@ import type { SettingDefinition } from './define.js';
 import { dashlySettings } from './dashly-settings.js';
 import { kindlySettings } from './kindly-settings.js';
 import { listenerSettings } from './listener-settings.js';
+import { replaySettings } from './replay-settings.js';
 import { tunnelSettings } from './tunnel-settings.js';
 
 /** Every setting key the app knows, by domain. Add a domain file and spread it here. */
@@ -11,6 +12,7 @@ export const settingDefinitions = {
   ...dashlySettings,
   ...kindlySettings,
   ...tunnelSettings,
+  ...replaySettings,
 } satisfies Record<string, SettingDefinition>;
 
 export type SettingKey = keyof typeof settingDefinitions;

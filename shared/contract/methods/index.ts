@@ -2,12 +2,15 @@ import type { MethodDefinition } from '../define.js';
 import { appMethods } from './app.js';
 import { autoreplyMethods } from './autoreplies.js';
 import { captureMethods } from './captures.js';
+import { composeMethods } from './compose.js';
 import { conversationMethods } from './conversations.js';
 import { dashlyMethods } from './dashly.js';
 import { endpointMethods } from './endpoints.js';
 import { holdMethods } from './holds.js';
 import { kindlyMethods } from './kindly.js';
+import { replayMethods } from './replays.js';
 import { settingsMethods } from './settings.js';
+import { shareMethods } from './share.js';
 import { templateMethods } from './templates.js';
 import { tunnelMethods } from './tunnel.js';
 
@@ -24,4 +27,7 @@ export const methods = {
   ...kindlyMethods,
   ...templateMethods,
   ...tunnelMethods,
+  ...replayMethods,
+  ...shareMethods,
+  ...composeMethods,
 } satisfies Record<string, MethodDefinition>;
