@@ -101,35 +101,56 @@ function readAnsiC(input: string, start: number, word: WordBuilder): number | nu
   return null;
 }
 
-/** cmd.exe: `^x` is a literal x and `^` at a line end continues the line. */
+/**
+ * cmd.exe, as browsers' "Copy as cURL (cmd)" writes it: never single quotes, `^` escapes and `^` at
+ * a line end continues the line.
+ */
 function looksLikeCmd(input: string): boolean {
-  return /\^"|\s\^\r?\n|\^\r?\n/u.test(input);
+  return !input.includes("'") && /\^"|\^\r?\n/u.test(input);
 }
 
+/** cmd.exe first removes its `^` escapes; the program then splits the line with MSVCRT's rules. */
 function cmdWords(input: string): WordsResult {
+  let line = '';
+  for (let i = 0; i < input.length; i++) {
+    const char = input[i]!;
+    if (char !== '^') {
+      line += char;
+      continue;
+    }
+    const next = input[i + 1];
+    if (next === undefined) break;
+    if (next === '\r' || next === '\n') {
+      i += next === '\r' && input[i + 2] === '\n' ? 2 : 1;
+      line += ' ';
+      continue;
+    }
+    line += next;
+    i += 1;
+  }
   const words: Uint8Array[] = [];
   const word = new WordBuilder();
   let inQuotes = false;
-  for (let i = 0; i < input.length; i++) {
-    let char = input[i]!;
-    if (char === '^') {
-      const next = input[i + 1];
-      if (next === undefined) break;
-      if (next === '\r' || next === '\n') {
-        i += next === '\r' && input[i + 2] === '\n' ? 2 : 1;
-        continue;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i]!;
+    if (char === '\\') {
+      let count = 0;
+      while (line[i + count] === '\\') count++;
+      if (line[i + count] === '"') {
+        // 2n backslashes and a quote: n backslashes, then the quote toggles; 2n+1: n and a literal quote.
+        word.text('\\'.repeat(Math.floor(count / 2)));
+        if (count % 2 === 1) word.text('"');
+        else inQuotes = !inQuotes;
+        word.started = true;
+        i += count;
+      } else {
+        word.text('\\'.repeat(count));
+        i += count - 1;
       }
-      i += 1;
-      char = next;
-      // An escaped quote is a literal quote for cmd, which the program then reads as quoting.
-    }
-    if (char === '\\' && input[i + 1] === '"') {
-      word.text('"');
-      i += 1;
       continue;
     }
     if (char === '"') {
-      if (inQuotes && input[i + 1] === '"') {
+      if (inQuotes && line[i + 1] === '"') {
         word.text('"');
         i += 1;
         continue;

@@ -146,7 +146,11 @@ export function diffJsonValues(
   const label = labelOverride ?? labelFor(key);
   const leftKind = kindOf(left);
   const rightKind = kindOf(right);
-  const bothContainers = isContainer(left) && isContainer(right) && leftKind === rightKind;
+  // Same kind of container with something in it on either side: compare member by member.
+  const bothContainers =
+    leftKind === rightKind &&
+    (leftKind === 'array' || leftKind === 'object') &&
+    (isContainer(left) || isContainer(right));
   if (!bothContainers) {
     if (isContainer(left) || isContainer(right)) {
       out.change({ path, status: 'changed', left: compactJson(left), right: compactJson(right) });
