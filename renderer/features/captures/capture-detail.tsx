@@ -12,6 +12,7 @@ import { formatBytes } from '../../lib/format.js';
 import { deleteCaptures, setCaptureFilter } from '../../state/capture-actions.js';
 import { openConversation } from '../../state/conversation-actions.js';
 import { useAppStore } from '../../state/store.js';
+import { WebhookTokenBadge, WebhookTokenBanner } from '../dashly-console/webhook-token-check.js';
 import { MessageMeta } from './message-meta.js';
 import { rawRequestText, rawResponseText } from './raw-http.js';
 
@@ -167,6 +168,7 @@ export function CaptureDetail() {
         </div>
         <div className="detail-facts">
           <ProviderBadge provider={capture.provider} />
+          {capture.webhookToken && <WebhookTokenBadge check={capture.webhookToken} />}
           <StatusPill status={capture.status} />
           <span>{new Date(capture.receivedAt).toLocaleString()}</span>
           <span>{formatBytes(capture.size)}</span>
@@ -207,6 +209,7 @@ export function CaptureDetail() {
           </button>
         </div>
       </header>
+      {capture.webhookToken && <WebhookTokenBanner check={capture.webhookToken} />}
       {capture.parseErrorMessage && (
         <div className="parse-error" role="note">
           <TriangleAlert size={14} aria-hidden="true" />

@@ -1,21 +1,158 @@
-import { ListFilter, MessagesSquare } from 'lucide-react';
-import { useEffect, useRef } from 'react';
+import { ListFilter, Lock, MessagesSquare, UserCheck } from 'lucide-react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { ConversationDetail } from '../../../shared/model/conversation.js';
 import { ProviderBadge } from '../../components/badges.js';
+import { CopyButton } from '../../components/copy-button.js';
 import { MessageBubble } from '../../components/message-bubble.js';
+import { Tabs } from '../../components/tabs.js';
 import { setCaptureFilter } from '../../state/capture-actions.js';
+import { loadConversationCalls, retryReply } from '../../state/dashly-actions.js';
 import { useAppStore } from '../../state/store.js';
+import { ApiCallLog } from '../dashly-console/api-call-log.js';
+import { CloseConversation, OperatorActions } from '../dashly-console/operator-actions.js';
+import { ReplyComposer } from '../dashly-console/reply-composer.js';
+
+type ThreadTab = 'messages' | 'calls';
+/** Within this many pixels of the end, new messages keep the thread scrolled to the end. */
+const STICK_TO_END_PX = 80;
+
+async function retry(id: number): Promise<void> {
+  const outcome = await retryReply(id);
+  if (!outcome.ok) useAppStore.getState().showToast(`Retry failed: ${outcome.error}`, 'error');
+}
+
+function Messages({ thread }: { thread: ConversationDetail }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const atEnd = useRef(true);
+  const shown = useRef<{ key: string; count: number; status: string | undefined } | null>(null);
+  const count = thread.messages.length;
+  const last = thread.messages.at(-1);
+  const dashly = thread.provider === 'dashly';
+
+  // Follow new messages (and the delivery of the last one) only when the reader is at the end or
+  // sent it: never yank them away from what they are reading further up.
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    const previous = shown.current;
+    const now = { key: thread.key, count, status: last?.status };
+    shown.current = now;
+    if (previous === null || previous.key !== now.key) {
+      element.scrollTop = element.scrollHeight;
+      return;
+    }
+    if (previous.count === now.count && previous.status === now.status) return;
+    if (atEnd.current || now.status !== undefined) element.scrollTop = element.scrollHeight;
+  }, [thread.key, count, last?.status]);
+
+  return (
+    <div
+      className="detail-scroll"
+      ref={scrollRef}
+      onScroll={(event) => {
+        const element = event.currentTarget;
+        atEnd.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_TO_END_PX;
+      }}
+    >
+      <div className="chat-thread" role="list" aria-label="Messages">
+        {thread.messages.map((message) => (
+          <MessageBubble key={message.id} message={message} {...(dashly ? { onRetry: retry } : {})} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function ThreadHeader({ thread }: { thread: ConversationDetail }) {
+  const setView = useAppStore((state) => state.setView);
+  const dashly = thread.provider === 'dashly';
+  return (
+    <header className="detail-header">
+      <div className="detail-title">
+        <ProviderBadge provider={thread.provider} />
+        <h2>{thread.title || thread.key}</h2>
+        {thread.closed ? (
+          <span className="state-chip state-closed">
+            <Lock size={11} aria-hidden="true" /> Closed
+          </span>
+        ) : (
+          dashly && <span className="state-chip state-open">Open</span>
+        )}
+        {thread.unanswered && !thread.closed && (
+          <span className="state-chip state-waiting">Waiting for a reply</span>
+        )}
+        {dashly && <CloseConversation thread={thread} />}
+      </div>
+      <div className="detail-facts">
+        <span className="thread-key">
+          <span className="mono">{thread.key}</span>
+          <CopyButton text={thread.key} label="Copy conversation id" compact />
+        </span>
+        <span>
+          {thread.messages.length} message{thread.messages.length === 1 ? '' : 's'}
+        </span>
+        {thread.assignee && (
+          <span className="thread-assignee">
+            <UserCheck size={13} aria-hidden="true" /> Assigned to{' '}
+            <strong>{thread.assignee.name ?? `admin ${thread.assignee.id ?? '?'}`}</strong>
+            {thread.assignee.name && thread.assignee.id && (
+              <span className="mono"> #{thread.assignee.id}</span>
+            )}
+          </span>
+        )}
+        {!dashly && thread.tags.length > 0 && <span>Tags: {thread.tags.join(', ')}</span>}
+        <span className="capture-spacer" />
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => {
+            setCaptureFilter({ conversation: thread.key, provider: null });
+            setView('captures');
+          }}
+        >
+          <ListFilter size={14} /> Show its requests
+        </button>
+      </div>
+      {dashly && <OperatorActions thread={thread} />}
+    </header>
+  );
+}
+
+/** A Dashly conversation: the thread with a composer, and the Web API calls made for it. */
+function DashlyThreadBody({ thread }: { thread: ConversationDetail }) {
+  const [tab, setTab] = useState<ThreadTab>('messages');
+  const calls = useAppStore((state) => (state.dashlyCalls?.key === thread.key ? state.dashlyCalls : null));
+  useEffect(() => {
+    void loadConversationCalls(thread.key);
+  }, [thread.key]);
+  const callCount = calls ? `${calls.items.length}${calls.next !== null ? '+' : ''}` : '…';
+  return (
+    <>
+      <Tabs<ThreadTab>
+        label="Conversation views"
+        active={tab}
+        onChange={setTab}
+        items={[
+          { id: 'messages', label: 'Messages' },
+          { id: 'calls', label: `API calls (${callCount})` },
+        ]}
+      />
+      {tab === 'messages' ? (
+        <>
+          <Messages thread={thread} />
+          <ReplyComposer key={thread.key} conversationKey={thread.key} closed={thread.closed} />
+        </>
+      ) : (
+        <ApiCallLog />
+      )}
+    </>
+  );
+}
 
 export function ConversationThread() {
   const thread = useAppStore((state) => state.thread);
   const error = useAppStore((state) => state.threadError);
   const selected = useAppStore((state) => state.selectedConversation);
-  const setView = useAppStore((state) => state.setView);
-  const endRef = useRef<HTMLDivElement>(null);
-  const count = thread?.messages.length ?? 0;
-
-  useEffect(() => {
-    endRef.current?.scrollIntoView({ block: 'end' });
-  }, [count, thread?.key]);
 
   if (!selected) {
     return (
@@ -29,35 +166,12 @@ export function ConversationThread() {
   if (!thread) return <div className="muted detail-pad">Loading…</div>;
   return (
     <article className="thread" aria-label={`Conversation ${thread.key}`}>
-      <header className="detail-header">
-        <div className="detail-title">
-          <ProviderBadge provider={thread.provider} />
-          <h2>{thread.title || thread.key}</h2>
-        </div>
-        <div className="detail-facts">
-          <span className="mono">{thread.key}</span>
-          <span>{thread.messages.length} messages</span>
-          <span className="capture-spacer" />
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => {
-              setCaptureFilter({ conversation: thread.key, provider: null });
-              setView('captures');
-            }}
-          >
-            <ListFilter size={14} /> Show its requests
-          </button>
-        </div>
-      </header>
-      <div className="detail-scroll">
-        <div className="chat-thread" role="list">
-          {thread.messages.map((message) => (
-            <MessageBubble key={message.id} message={message} />
-          ))}
-          <div ref={endRef} />
-        </div>
-      </div>
+      <ThreadHeader thread={thread} />
+      {thread.provider === 'dashly' ? (
+        <DashlyThreadBody key={thread.key} thread={thread} />
+      ) : (
+        <Messages thread={thread} />
+      )}
     </article>
   );
 }
