@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/tunnel.css';
 import './styles/dashly.css';
+import './styles/replay.css';
 
 // Opening the printed link in a tab that is already open only changes the hash: reload so the new
 // token is read (and removed from the address bar) like on a fresh load.

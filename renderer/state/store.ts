@@ -2,11 +2,17 @@ import { create } from 'zustand';
 import { createCapturesSlice, type CapturesSlice } from './captures-slice.js';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice.js';
 import { createDashlySlice, type DashlySlice } from './dashly-slice.js';
+import { createReplaySlice, type ReplaySlice } from './replay-slice.js';
 import { createSessionSlice, type SessionSlice } from './session-slice.js';
 import { createTunnelSlice, type TunnelSlice } from './tunnel-slice.js';
 
 /** One store built from slices; components select narrowly (useShallow for objects). */
-export type AppState = SessionSlice & CapturesSlice & ConversationsSlice & TunnelSlice & DashlySlice;
+export type AppState = SessionSlice &
+  CapturesSlice &
+  ConversationsSlice &
+  TunnelSlice &
+  DashlySlice &
+  ReplaySlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
@@ -14,6 +20,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createConversationsSlice(...a),
   ...createTunnelSlice(...a),
   ...createDashlySlice(...a),
+  ...createReplaySlice(...a),
 }));
 
 export type SliceCreator<T> = (

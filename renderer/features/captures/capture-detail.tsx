@@ -13,10 +13,12 @@ import { deleteCaptures, setCaptureFilter } from '../../state/capture-actions.js
 import { openConversation } from '../../state/conversation-actions.js';
 import { useAppStore } from '../../state/store.js';
 import { WebhookTokenBadge, WebhookTokenBanner } from '../dashly-console/webhook-token-check.js';
+import { CaptureReplayActions } from '../replay/capture-replay-actions.js';
+import { ReplaysTab, useReplayCount } from '../replay/replays-tab.js';
 import { MessageMeta } from './message-meta.js';
 import { rawRequestText, rawResponseText } from './raw-http.js';
 
-type DetailTab = 'message' | 'request' | 'response' | 'raw';
+type DetailTab = 'message' | 'request' | 'response' | 'raw' | 'replays';
 
 function queryPairs(path: string): [string, string][] {
   const index = path.indexOf('?');
@@ -55,6 +57,14 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
   const query = queryPairs(capture.path);
   const rawRequest = rawRequestText(capture);
   const rawResponse = rawResponseText(capture);
+  const replayCount = useReplayCount(capture.id);
+  // A replay started from the keyboard or the header shows its result here.
+  const replayTabRequest = useAppStore((state) => state.replayTabRequest);
+  const [seenTabRequest, setSeenTabRequest] = useState(replayTabRequest);
+  if (replayTabRequest !== seenTabRequest) {
+    setSeenTabRequest(replayTabRequest);
+    if (replayTabRequest?.captureId === capture.id) setTab('replays');
+  }
 
   return (
     <>
@@ -67,6 +77,7 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
           { id: 'request', label: 'Request' },
           { id: 'response', label: capture.response ? `Response ${capture.response.status}` : 'Response' },
           { id: 'raw', label: 'Raw' },
+          { id: 'replays', label: replayCount ? `Replays (${replayCount})` : 'Replays' },
         ]}
       />
       <div className="detail-scroll" role="tabpanel">
@@ -125,6 +136,7 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
           ) : (
             <div className="muted detail-pad">No response has been sent yet.</div>
           ))}
+        {active === 'replays' && <ReplaysTab capture={capture} />}
         {active === 'raw' && (
           <>
             <Section title="Request" actions={<CopyButton text={rawRequest} label="Copy request" />}>
@@ -174,6 +186,9 @@ export function CaptureDetail() {
           <span>{formatBytes(capture.size)}</span>
           {capture.remoteAddress && <span>from {capture.remoteAddress}</span>}
           {capture.viaTunnel && <span className="meta-tag">via tunnel</span>}
+          {capture.origin && (
+            <span className="meta-tag">{capture.origin === 'replay' ? 'a replay' : 'imported'}</span>
+          )}
           {capture.parsedAs && <span className="meta-tag">parsed as {capture.parsedAs}</span>}
         </div>
         <div className="detail-actions">
@@ -198,6 +213,7 @@ export function CaptureDetail() {
               </button>
             </>
           )}
+          <CaptureReplayActions capture={capture} />
           <span className="capture-spacer" />
           <button
             type="button"

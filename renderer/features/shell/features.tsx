@@ -7,6 +7,10 @@ import { ConversationsView } from '../conversations/conversations-view.js';
 import { AutoReplyEditor } from '../dashly-console/autoreply-editor.js';
 import { DashlySettingsSection } from '../dashly-console/dashly-settings-section.js';
 import { ListenerSettingsSection } from '../settings/listener-settings-section.js';
+import { ComposeView } from '../replay/compose-view.js';
+import { DiffView } from '../replay/diff-view.js';
+import { ReplayOverlays } from '../replay/replay-overlays.js';
+import { ReplaySettingsSection } from '../replay/replay-settings-section.js';
 import { SettingsView } from '../settings/settings-view.js';
 import { AppearanceSettingsSection, ThemeToggle } from '../settings/theme.js';
 import { TunnelControl } from '../tunnel/tunnel-control.js';
@@ -16,6 +20,8 @@ import { TunnelSettingsSection } from '../tunnel/tunnel-settings-section.js';
 export const views: ViewDefinition[] = [
   { id: 'captures', label: 'Captures', component: CapturesView },
   { id: 'conversations', label: 'Conversations', component: ConversationsView },
+  { id: 'compose', label: 'Compose', component: ComposeView },
+  { id: 'diff', label: 'Diff', component: DiffView },
   { id: 'settings', label: 'Settings', component: SettingsView },
 ];
 
@@ -28,7 +34,10 @@ export const topBarItems: TopBarItem[] = [
 ];
 
 /** Layers over every view. */
-export const overlays: OverlayDefinition[] = [{ id: 'toast', component: Toast }];
+export const overlays: OverlayDefinition[] = [
+  { id: 'toast', component: Toast },
+  { id: 'replay', component: ReplayOverlays },
+];
 
 /** Sections of the Settings view, in order. */
 export const settingsSections: SettingsSection[] = [
@@ -37,4 +46,5 @@ export const settingsSections: SettingsSection[] = [
   { id: 'tunnel', title: 'Public tunnel', component: TunnelSettingsSection },
   { id: 'dashly', title: 'Dashly', component: DashlySettingsSection },
   { id: 'autoreplies', title: 'Dashly auto-responder', component: AutoReplyEditor },
+  { id: 'replay', title: 'Replay & export', component: ReplaySettingsSection },
 ];
