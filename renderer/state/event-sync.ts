@@ -8,6 +8,7 @@ import { call } from '../api/client.js';
 import { connectEvents } from '../api/events.js';
 import { matchesLocally } from './captures-slice.js';
 import { refreshDetail, reloadCaptures } from './capture-actions.js';
+import { applyHealth, loadHealth } from './health-actions.js';
 import {
   applyConversationSummaries,
   applyLiveMessages,
@@ -17,6 +18,9 @@ import {
 import { applyApiCalls, scheduleAdminsRefresh } from './dashly-actions.js';
 import { applyBulkProgress, applyReplayEvents } from './replay-actions.js';
 import { refreshTunnel } from '../features/tunnel/tunnel-actions.js';
+import { endpointsChanged, reloadEndpoints } from './endpoint-actions.js';
+import { holdAdded, holdResolved, reloadHolds } from './holds-actions.js';
+import { notifyNewHold } from '../lib/hold-notifications.js';
 import { useAppStore } from './store.js';
 
 /** Most rows kept in memory from live events before the tail is dropped (scrolling reloads it). */
@@ -79,6 +83,9 @@ export function applyFrames(frames: EventFrame[]): void {
       case 'settings.changed':
         useAppStore.setState({ settings: (frame as EventFrame<'settings.changed'>).payload });
         break;
+      case 'app.health':
+        applyHealth((frame as EventFrame<'app.health'>).payload);
+        break;
       case 'message.added':
       case 'message.updated':
         liveMessages.push((frame as EventFrame<'message.added'>).payload);
@@ -96,6 +103,18 @@ export function applyFrames(frames: EventFrame[]): void {
       case 'replay.bulk.progress':
       case 'replay.bulk.finished':
         applyBulkProgress((frame as EventFrame<'replay.bulk.progress'>).payload);
+        break;
+      case 'endpoints.changed':
+        endpointsChanged((frame as EventFrame<'endpoints.changed'>).payload.endpoints);
+        break;
+      case 'hold.added': {
+        const hold = (frame as EventFrame<'hold.added'>).payload;
+        holdAdded(hold);
+        notifyNewHold(hold);
+        break;
+      }
+      case 'hold.resolved':
+        holdResolved((frame as EventFrame<'hold.resolved'>).payload);
         break;
       default:
         break;
@@ -160,7 +179,10 @@ export function startEventSync(token: string): () => void {
       // after a reconnect, anything may have happened while we were away, so reload what is shown.
       void reloadCaptures();
       void reloadConversations();
+      void loadHealth();
       void refreshTunnel();
+      void reloadEndpoints();
+      void reloadHolds();
       void call('app.info', {})
         .then((appInfo) => useAppStore.setState({ appInfo }))
         .catch(() => {});

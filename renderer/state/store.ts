@@ -1,6 +1,9 @@
 import { create } from 'zustand';
 import { createCapturesSlice, type CapturesSlice } from './captures-slice.js';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice.js';
+import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice.js';
+import { createHealthSlice, type HealthSlice } from './health-slice.js';
+import { createHoldsSlice, type HoldsSlice } from './holds-slice.js';
 import { createDashlySlice, type DashlySlice } from './dashly-slice.js';
 import { createReplaySlice, type ReplaySlice } from './replay-slice.js';
 import { createSessionSlice, type SessionSlice } from './session-slice.js';
@@ -12,15 +15,21 @@ export type AppState = SessionSlice &
   ConversationsSlice &
   TunnelSlice &
   DashlySlice &
-  ReplaySlice;
+  ReplaySlice &
+  EndpointsSlice &
+  HoldsSlice &
+  HealthSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createCapturesSlice(...a),
   ...createConversationsSlice(...a),
+  ...createHealthSlice(...a),
   ...createTunnelSlice(...a),
   ...createDashlySlice(...a),
   ...createReplaySlice(...a),
+  ...createEndpointsSlice(...a),
+  ...createHoldsSlice(...a),
 }));
 
 export type SliceCreator<T> = (

@@ -4,6 +4,7 @@ import { CaptureSummary } from '../model/capture.js';
 import { ConversationSummary } from '../model/conversation.js';
 import { Message } from '../model/message.js';
 import { Endpoint } from '../model/endpoint.js';
+import { AppHealth } from '../model/health.js';
 import { Hold, HoldResolved } from '../model/hold.js';
 import { BulkProgress, ReplaySummary } from '../model/replay.js';
 import { TunnelStatus } from '../model/tunnel.js';
@@ -43,4 +44,6 @@ export const events = {
   'replay.bulk.progress': BulkProgress,
   /** A bulk replay ended (done or cancelled): its summary. */
   'replay.bulk.finished': BulkProgress,
+  /** The store's health changed (a write failed or succeeded again), or a notice was added. */
+  'app.health': AppHealth,
 } satisfies Record<string, z.ZodType>;

@@ -218,7 +218,7 @@ export const DashlyComposeFields = z.object({
   tags: z.array(z.string().max(200)).max(100).default([]),
   closed: z.boolean().default(false),
   sentVia: z.string().max(50).optional(),
-  /** The `token` form field; default: the configured `dashly.webhookToken`, else `xxx`. */
+  /** The `token` form field (default `xxx`, as in the docs); type the webhook token to pass a token check. */
   token: z.string().max(1000).optional(),
 });
 export type DashlyComposeFields = z.infer<typeof DashlyComposeFields>;

@@ -14,14 +14,19 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** Content-Security-Policy of the UI: our own scripts only, no inline script, no framing. */
-export function contentSecurityPolicy(port: number): string {
+/**
+ * Content-Security-Policy of the UI: our own scripts only, no inline script, no framing, no
+ * connections but to this server. Remote images are allowed (https only) only when the user turned
+ * `privacy.loadRemoteImages` on; the policy is fixed per page, so the UI reloads after that change.
+ * index.html carries a meta policy too; a browser enforces both, so this header is what narrows.
+ */
+export function contentSecurityPolicy(port: number, options: { remoteImages?: boolean } = {}): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
     // CodeMirror and React style attributes need inline styles; no script can come through them.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    options.remoteImages ? "img-src 'self' data: blob: https:" : "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
     "worker-src 'self' blob:",

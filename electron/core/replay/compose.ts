@@ -39,7 +39,9 @@ export function prepareComposed(
   let kindly = false;
   try {
     if (input.template === 'dashly.lead' || input.template === 'dashly.operator') {
-      const token = input.fields.token ?? settings.secret('dashly.webhookToken') ?? 'xxx';
+      // Never the stored webhook token: the request is answered to the API and stored with the
+      // replay, and secrets do not leave the core. The user types it to pass a token check.
+      const token = input.fields.token ?? 'xxx';
       composed = composeDashly(
         input.template === 'dashly.lead' ? 'lead' : 'operator',
         input.fields,

@@ -20,6 +20,7 @@ interface CaptureRow {
   via_tunnel: number;
   parse_error: string | null;
   origin: string | null;
+  starred: number;
 }
 
 interface CaptureDetailRow extends CaptureRow {
@@ -80,10 +81,12 @@ export interface ListCapturesQuery {
   conversation?: string | undefined;
   limit: number;
   before?: number | undefined;
+  /** Only starred (true) or only unstarred (false) captures. */
+  starred?: boolean | undefined;
 }
 
 const SUMMARY_COLUMNS =
-  'c.id, c.received_at, c.method, c.path, c.provider, c.conversation_key, c.summary, c.response_status, c.body_size, c.via_tunnel, c.parse_error, c.origin';
+  'c.id, c.received_at, c.method, c.path, c.provider, c.conversation_key, c.summary, c.response_status, c.body_size, c.via_tunnel, c.parse_error, c.starred, c.origin';
 
 function toSummary(row: CaptureRow): CaptureSummary {
   return {
@@ -99,6 +102,7 @@ function toSummary(row: CaptureRow): CaptureSummary {
     viaTunnel: row.via_tunnel === 1,
     parseError: row.parse_error !== null,
     ...(row.origin === 'imported' || row.origin === 'replay' ? { origin: row.origin } : {}),
+    starred: row.starred === 1,
   };
 }
 
@@ -114,12 +118,17 @@ export class CaptureRepository {
   private readonly setForwardBodyStmt: Statement;
   private readonly setHoldStmt: Statement;
   private readonly setOriginStmt: Statement;
-  private readonly summaryStmt: Statement<[number], CaptureRow>;
-  private readonly detailStmt: Statement<[number], CaptureDetailRow>;
   private readonly sourceStmt: Statement<
     [number],
     Pick<CaptureDetailRow, 'method' | 'path' | 'provider' | 'headers' | 'body_truncated' | 'request_body'>
   >;
+  private readonly setSummaryStmt: Statement;
+  private readonly summaryStmt: Statement<[number], CaptureRow>;
+  private readonly detailStmt: Statement<[number], CaptureDetailRow>;
+  private readonly countStmt: Statement<[], { n: number }>;
+  private readonly countStarredStmt: Statement<[], { n: number }>;
+  private readonly oldestUnstarredStmt: Statement<[number], { id: number }>;
+  private readonly unstarredBeforeStmt: Statement<[number, number], { id: number }>;
   private readonly listCache = new Map<string, Statement<unknown[], CaptureRow>>();
   private readonly idsCache = new Map<string, Statement<unknown[], { id: number }>>();
 
@@ -145,6 +154,7 @@ export class CaptureRepository {
     this.setForwardBodyStmt = db.prepare('UPDATE bodies SET forward = ? WHERE capture_id = ?');
     this.setHoldStmt = db.prepare('UPDATE captures SET hold = ? WHERE id = ?');
     this.setOriginStmt = db.prepare('UPDATE captures SET origin = ? WHERE id = ?');
+    this.setSummaryStmt = db.prepare('UPDATE captures SET summary = ? WHERE id = ?');
     this.summaryStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM captures c WHERE c.id = ?`);
     this.detailStmt = db.prepare(`
       SELECT c.*, b.request AS request_body, b.response AS response_body, b.forward AS forward_body
@@ -152,6 +162,15 @@ export class CaptureRepository {
     this.sourceStmt = db.prepare(`
       SELECT c.method, c.path, c.provider, c.headers, c.body_truncated, b.request AS request_body
       FROM captures c LEFT JOIN bodies b ON b.capture_id = c.id WHERE c.id = ?`);
+    this.countStmt = db.prepare('SELECT count(*) AS n FROM captures');
+    this.countStarredStmt = db.prepare('SELECT count(*) AS n FROM captures WHERE starred = 1');
+    // Both use the partial index captures_unstarred_by_time: no scan past the rows returned.
+    this.oldestUnstarredStmt = db.prepare(
+      'SELECT id FROM captures WHERE starred = 0 ORDER BY received_at, id LIMIT ?',
+    );
+    this.unstarredBeforeStmt = db.prepare(
+      'SELECT id FROM captures WHERE starred = 0 AND received_at < ? ORDER BY received_at, id LIMIT ?',
+    );
   }
 
   /** Inserts one capture with its body, messages and index entry. Call inside a transaction. */
@@ -208,6 +227,10 @@ export class CaptureRepository {
 
   setLatency(id: number, latencyMs: number): void {
     this.setLatencyStmt.run(latencyMs, id);
+  }
+
+  setSummary(id: number, summary: string): void {
+    this.setSummaryStmt.run(summary, id);
   }
 
   summary(id: number): CaptureSummary | null {
@@ -350,6 +373,9 @@ export class CaptureRepository {
       where.push('c.conversation_key = ?');
       params.push(query.conversation);
     }
+    if (query.starred !== undefined) {
+      where.push(query.starred ? 'c.starred = 1' : 'c.starred = 0');
+    }
     if (query.before !== undefined) {
       where.push(match ? 'f.rowid < ?' : 'c.id < ?');
       params.push(query.before);
@@ -420,6 +446,39 @@ export class CaptureRepository {
     }
   }
 
+  /** Stars or unstars captures; answers the ids that exist. */
+  star(ids: number[], starred: boolean): number[] {
+    const found: number[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = this.db
+        .prepare<unknown[], { id: number }>(
+          `UPDATE captures SET starred = ? WHERE id IN (${chunk.map(() => '?').join(',')}) RETURNING id`,
+        )
+        .all(starred ? 1 : 0, ...chunk);
+      for (const row of rows) found.push(row.id);
+    }
+    return found.sort((a, b) => a - b);
+  }
+
+  count(filter: { starred?: true } = {}): number {
+    return (filter.starred ? this.countStarredStmt : this.countStmt).get()?.n ?? 0;
+  }
+
+  /** The oldest captures retention may delete (starred ones are kept). */
+  oldestUnstarred(limit: number): number[] {
+    return this.oldestUnstarredStmt.all(limit).map((row) => row.id);
+  }
+
+  /** Unstarred captures received before `cutoff` (epoch ms), oldest first. */
+  unstarredBefore(cutoff: number, limit: number): number[] {
+    return this.unstarredBeforeStmt.all(cutoff, limit).map((row) => row.id);
+  }
+
+  /**
+   * Deletes captures with everything that hangs on them: bodies and messages (cascade), full-text
+   * entries, and the conversation summaries they fed (recounted from what remains).
+   */
   delete(ids: number[]): number {
     const affected = this.messages.conversationsOfCaptures(ids);
     let deleted = 0;

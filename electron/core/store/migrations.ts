@@ -181,7 +181,16 @@ const migrations: ((db: Database) => void)[] = [
       ALTER TABLE messages ADD COLUMN from_response INTEGER NOT NULL DEFAULT 0;
     `);
   },
-  // 5: replays (each send of a capture, a composed or a pasted request, with the target's answer),
+  // 5: starred captures (kept by retention); an index so retention finds the oldest unstarred
+  // captures by time without scanning the table.
+  (db) => {
+    db.exec(`
+      ALTER TABLE captures ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX captures_unstarred_by_time ON captures (received_at, id) WHERE starred = 0;
+      CREATE INDEX captures_starred ON captures (id) WHERE starred = 1;
+    `);
+  },
+  // 6: replays (each send of a capture, a composed or a pasted request, with the target's answer),
   // the targets remembered per endpoint, and where a capture came from (imported, a replay).
   (db) => {
     db.exec(`

@@ -41,6 +41,14 @@ export class Store {
     return new Store(openDatabase(dataDir, options));
   }
 
+  /** Bytes the stored data occupies: used pages (free pages are reused, the file does not shrink). */
+  usedBytes(): number {
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const free = this.db.pragma('freelist_count', { simple: true }) as number;
+    return (pages - free) * pageSize;
+  }
+
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
   }

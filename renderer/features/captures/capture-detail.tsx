@@ -1,21 +1,23 @@
-import { ArrowLeftRight, MessagesSquare, Trash2, TriangleAlert } from 'lucide-react';
+import { ArrowLeftRight, MessagesSquare, Star, Trash2, TriangleAlert } from 'lucide-react';
 import { useState } from 'react';
 import type { CaptureDetail as CaptureDetailDto } from '../../../shared/model/capture.js';
 import { ProviderBadge, StatusPill } from '../../components/badges.js';
 import { BodyViewer } from '../../components/body-viewer.js';
 import { CopyButton } from '../../components/copy-button.js';
 import { HeadersTable } from '../../components/headers-table.js';
+import { LongText } from '../../components/long-text.js';
 import { MessageBubble } from '../../components/message-bubble.js';
 import { Tabs } from '../../components/tabs.js';
 import { headerValue } from '../../lib/body.js';
 import { formatBytes } from '../../lib/format.js';
-import { deleteCaptures, setCaptureFilter } from '../../state/capture-actions.js';
+import { deleteCaptures, setCaptureFilter, starCaptures } from '../../state/capture-actions.js';
 import { openConversation } from '../../state/conversation-actions.js';
 import { useAppStore } from '../../state/store.js';
 import { WebhookTokenBadge, WebhookTokenBanner } from '../dashly-console/webhook-token-check.js';
 import { CaptureReplayActions } from '../replay/capture-replay-actions.js';
 import { ReplaysTab, useReplayCount } from '../replay/replays-tab.js';
 import { MessageMeta } from './message-meta.js';
+import { ForwardRecordSection, HeldNowNote, HoldRecordSection, responseOrigin } from './responder-records.js';
 import { rawRequestText, rawResponseText } from './raw-http.js';
 
 type DetailTab = 'message' | 'request' | 'response' | 'raw' | 'replays';
@@ -116,10 +118,10 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
               <Section title="Status">
                 <div className="response-status">
                   <StatusPill status={capture.response.status} />
-                  <span className="muted">
-                    {capture.response.source === 'ack' ? 'default answer' : capture.response.source}
-                    {capture.response.latencyMs !== null && ` · ${capture.response.latencyMs.toFixed(1)} ms`}
-                  </span>
+                  <span>{responseOrigin(capture)}</span>
+                  {capture.response.latencyMs !== null && (
+                    <span className="muted">{capture.response.latencyMs.toFixed(1)} ms</span>
+                  )}
                 </div>
               </Section>
               <Section title="Headers">
@@ -132,19 +134,24 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
                   label="Response body"
                 />
               </Section>
+              <HoldRecordSection capture={capture} />
+              <ForwardRecordSection capture={capture} />
             </>
           ) : (
-            <div className="muted detail-pad">No response has been sent yet.</div>
+            <>
+              <HeldNowNote captureId={capture.id} />
+              <div className="muted detail-pad">No response has been sent yet.</div>
+            </>
           ))}
         {active === 'replays' && <ReplaysTab capture={capture} />}
         {active === 'raw' && (
           <>
             <Section title="Request" actions={<CopyButton text={rawRequest} label="Copy request" />}>
-              <pre className="code-block">{rawRequest}</pre>
+              <LongText text={rawRequest} />
             </Section>
             {rawResponse && (
               <Section title="Response" actions={<CopyButton text={rawResponse} label="Copy response" />}>
-                <pre className="code-block">{rawResponse}</pre>
+                <LongText text={rawResponse} />
               </Section>
             )}
           </>
@@ -190,6 +197,12 @@ export function CaptureDetail() {
             <span className="meta-tag">{capture.origin === 'replay' ? 'a replay' : 'imported'}</span>
           )}
           {capture.parsedAs && <span className="meta-tag">parsed as {capture.parsedAs}</span>}
+          {capture.forward && (
+            <span className={`meta-tag ${capture.forward.error ? 'meta-tag-warn' : ''}`}>
+              {capture.forward.error ? 'forward failed' : 'forwarded'}
+            </span>
+          )}
+          {capture.hold && <span className="meta-tag">held</span>}
         </div>
         <div className="detail-actions">
           {conversationKey && (
@@ -215,6 +228,15 @@ export function CaptureDetail() {
           )}
           <CaptureReplayActions capture={capture} />
           <span className="capture-spacer" />
+          <button
+            type="button"
+            className="button button-small star-toggle"
+            aria-pressed={capture.starred}
+            title="Starred captures are never deleted by retention"
+            onClick={() => void starCaptures([capture.id], !capture.starred)}
+          >
+            <Star size={14} aria-hidden="true" /> {capture.starred ? 'Starred' : 'Star'}
+          </button>
           <button
             type="button"
             className="button button-small button-danger"

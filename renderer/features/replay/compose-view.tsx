@@ -289,7 +289,7 @@ function ComposeForm({ seed }: { seed: ComposeSeed | null }) {
               <input
                 className="mono"
                 value={token}
-                placeholder="the configured token, else xxx"
+                placeholder="xxx (type yours to pass a token check)"
                 onChange={(event) => setToken(event.target.value)}
               />
             </Field>

@@ -1,16 +1,31 @@
 import { ListenerChip } from './listener-chip.js';
 import { ConnectionIndicator } from './connection-indicator.js';
-import type { OverlayDefinition, SettingsSection, TopBarItem, ViewDefinition } from './registry.js';
+import type { ComponentType } from 'react';
+import type { ProviderId } from '../../../shared/model/provider.js';
+import type {
+  HoldComposerProps,
+  OverlayDefinition,
+  SettingsSection,
+  TopBarItem,
+  ViewDefinition,
+} from './registry.js';
 import { Toast } from './toast.js';
 import { CapturesView } from '../captures/captures-view.js';
 import { ConversationsView } from '../conversations/conversations-view.js';
+import { StoreHealthBanner } from '../health/store-health-banner.js';
+import { StoreHealthChip } from '../health/store-health-chip.js';
 import { AutoReplyEditor } from '../dashly-console/autoreply-editor.js';
 import { DashlySettingsSection } from '../dashly-console/dashly-settings-section.js';
+import { EndpointsView } from '../endpoints/endpoints-view.js';
+import { HoldsIndicator } from '../holds/holds-indicator.js';
+import { HoldsPanel, useOpenHoldCount } from '../holds/holds-panel.js';
 import { ListenerSettingsSection } from '../settings/listener-settings-section.js';
 import { ComposeView } from '../replay/compose-view.js';
 import { DiffView } from '../replay/diff-view.js';
 import { ReplayOverlays } from '../replay/replay-overlays.js';
 import { ReplaySettingsSection } from '../replay/replay-settings-section.js';
+import { PrivacySettingsSection } from '../settings/privacy-settings-section.js';
+import { StorageSettingsSection } from '../settings/storage-settings-section.js';
 import { SettingsView } from '../settings/settings-view.js';
 import { AppearanceSettingsSection, ThemeToggle } from '../settings/theme.js';
 import { TunnelControl } from '../tunnel/tunnel-control.js';
@@ -22,12 +37,20 @@ export const views: ViewDefinition[] = [
   { id: 'conversations', label: 'Conversations', component: ConversationsView },
   { id: 'compose', label: 'Compose', component: ComposeView },
   { id: 'diff', label: 'Diff', component: DiffView },
+  {
+    id: 'endpoints',
+    label: 'Endpoints',
+    component: EndpointsView,
+    useBadge: useOpenHoldCount,
+  },
   { id: 'settings', label: 'Settings', component: SettingsView },
 ];
 
 /** Right-hand side of the top bar, left to right. */
 export const topBarItems: TopBarItem[] = [
+  { id: 'store-health', component: StoreHealthChip },
   { id: 'tunnel', component: TunnelControl },
+  { id: 'holds', component: HoldsIndicator },
   { id: 'listener', component: ListenerChip },
   { id: 'connection', component: ConnectionIndicator },
   { id: 'theme', component: ThemeToggle },
@@ -35,9 +58,17 @@ export const topBarItems: TopBarItem[] = [
 
 /** Layers over every view. */
 export const overlays: OverlayDefinition[] = [
+  { id: 'holds', component: HoldsPanel },
   { id: 'toast', component: Toast },
+  { id: 'store-health', component: StoreHealthBanner },
   { id: 'replay', component: ReplayOverlays },
 ];
+
+/**
+ * The composer a held request of each provider gets in the holds panel (see HoldComposerProps);
+ * providers without one get the raw status/headers/body editor.
+ */
+export const holdComposers: Partial<Record<ProviderId, ComponentType<HoldComposerProps>>> = {};
 
 /** Sections of the Settings view, in order. */
 export const settingsSections: SettingsSection[] = [
@@ -47,4 +78,6 @@ export const settingsSections: SettingsSection[] = [
   { id: 'dashly', title: 'Dashly', component: DashlySettingsSection },
   { id: 'autoreplies', title: 'Dashly auto-responder', component: AutoReplyEditor },
   { id: 'replay', title: 'Replay & export', component: ReplaySettingsSection },
+  { id: 'storage', title: 'Storage & retention', component: StorageSettingsSection },
+  { id: 'privacy', title: 'Privacy & limits', component: PrivacySettingsSection },
 ];

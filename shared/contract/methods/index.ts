@@ -9,6 +9,7 @@ import { endpointMethods } from './endpoints.js';
 import { holdMethods } from './holds.js';
 import { kindlyMethods } from './kindly.js';
 import { replayMethods } from './replays.js';
+import { retentionMethods } from './retention.js';
 import { settingsMethods } from './settings.js';
 import { shareMethods } from './share.js';
 import { templateMethods } from './templates.js';
@@ -30,4 +31,5 @@ export const methods = {
   ...replayMethods,
   ...shareMethods,
   ...composeMethods,
+  ...retentionMethods,
 } satisfies Record<string, MethodDefinition>;

@@ -121,12 +121,12 @@ describe('store: replays, remembered targets, capture origin', () => {
     expect(store.captures.listIds({ q: 'hello' }, a, 10)).toEqual([b]);
   });
 
-  it('migrates a schema-4 database, keeping its captures', () => {
+  it('migrates a schema-5 database, keeping its captures', () => {
     const id = store.transaction(() => store.captures.insert(newCapture()));
     store.close();
     const db = new BetterSqlite3(`${temp.dir}/${DATABASE_FILE}`);
     db.exec(`DROP TABLE replays; DROP TABLE replay_targets; ALTER TABLE captures DROP COLUMN origin;
-      PRAGMA user_version = 4;`);
+      PRAGMA user_version = 5;`);
     db.close();
     store = Store.open(temp.dir);
     expect(store.captures.summary(id)).toMatchObject({ id, path: '/kindly' });
