@@ -36,10 +36,38 @@ export async function loadCaptureReplays(captureId: number): Promise<void> {
   try {
     const page = await call('replays.list', { captureId, limit: 50 });
     if (request !== replaysRequest) return;
-    useAppStore.setState({ captureReplays: { captureId, items: page.items, next: page.next } });
+    // Events may have arrived while the page was on its way: what they said wins.
+    const current = useAppStore.getState().captureReplays;
+    const live = current?.captureId === captureId ? current.items : [];
+    const newest = page.items[0]?.id ?? 0;
+    const items = [
+      ...live.filter((item) => item.id > newest),
+      ...page.items.map((item) =>
+        latest(
+          live.find((known) => known.id === item.id),
+          item,
+        ),
+      ),
+    ];
+    useAppStore.setState({ captureReplays: { captureId, items, next: page.next } });
   } catch (error) {
     if (request === replaysRequest) toast(`Could not load replays: ${message(error)}`, 'error');
   }
+}
+
+/**
+ * Of two views of one replay, the later one: a replay only ever goes from running to ended, and
+ * its `replay.finished` event can overtake the answer of the call that started it.
+ */
+function latest(known: ReplaySummary | undefined, incoming: ReplaySummary): ReplaySummary {
+  return known && known.state !== 'running' && incoming.state === 'running' ? known : incoming;
+}
+
+function upsert(items: ReplaySummary[], replay: ReplaySummary): ReplaySummary[] {
+  const index = items.findIndex((item) => item.id === replay.id);
+  return index === -1
+    ? [replay, ...items]
+    : items.map((item) => (item.id === replay.id ? latest(item, replay) : item));
 }
 
 /** Live replay events: the open capture's list changes in place. */
@@ -63,8 +91,7 @@ export function applyReplayEvents(replays: ReplaySummary[]): void {
   for (const replay of replays) {
     if (replay.captureId !== current.captureId) continue;
     changed = true;
-    const index = items.findIndex((item) => item.id === replay.id);
-    items = index === -1 ? [replay, ...items] : items.map((item) => (item.id === replay.id ? replay : item));
+    items = upsert(items, replay);
   }
   if (changed) useAppStore.setState({ captureReplays: { ...current, items } });
 }
@@ -218,9 +245,17 @@ export async function cancelBulk(bulkId: string): Promise<void> {
 export async function loadComposedReplays(): Promise<void> {
   try {
     const page = await call('replays.list', { limit: 100 });
-    useAppStore.setState({
-      composedReplays: page.items.filter((item) => item.kind === 'compose').slice(0, 30),
-    });
+    useAppStore.setState((state) => ({
+      composedReplays: page.items
+        .filter((item) => item.kind === 'compose')
+        .slice(0, 30)
+        .map((item) =>
+          latest(
+            state.composedReplays.find((known) => known.id === item.id),
+            item,
+          ),
+        ),
+    }));
   } catch {
     // The list fills from events anyway.
   }

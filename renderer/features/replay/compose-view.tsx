@@ -9,7 +9,7 @@ import { StatusPill } from '../../components/badges.js';
 import { JsonEditor } from '../../components/json-editor.js';
 import { Segmented } from '../../components/segmented.js';
 import { formatTime } from '../../lib/format.js';
-import { hostOf, loadComposedReplays } from '../../state/replay-actions.js';
+import { applyReplayEvents, hostOf, loadComposedReplays } from '../../state/replay-actions.js';
 import { useAppStore } from '../../state/store.js';
 import type { ComposeSeed } from '../../state/replay-slice.js';
 import { PasteCurlDialog } from './paste-curl-dialog.js';
@@ -210,12 +210,7 @@ function ComposeForm({ seed }: { seed: ComposeSeed | null }) {
     try {
       const result = await call('captures.compose', { ...input, target, wait: false });
       if (result.replay) {
-        useAppStore.setState((state) => ({
-          composedReplays: [
-            result.replay!,
-            ...state.composedReplays.filter((item) => item.id !== result.replay!.id),
-          ],
-        }));
+        applyReplayEvents([result.replay]);
         setSelected(result.replay.id);
       }
     } catch (reason) {
