@@ -55,6 +55,31 @@ export async function loadCaptureReplays(captureId: number): Promise<void> {
   }
 }
 
+/** The next page of the open capture's replays. */
+export async function loadMoreReplays(): Promise<void> {
+  const current = useAppStore.getState().captureReplays;
+  if (!current || current.next === null) return;
+  try {
+    const page = await call('replays.list', {
+      captureId: current.captureId,
+      limit: 50,
+      before: current.next,
+    });
+    const now = useAppStore.getState().captureReplays;
+    if (now?.captureId !== current.captureId) return;
+    const known = new Set(now.items.map((item) => item.id));
+    useAppStore.setState({
+      captureReplays: {
+        ...now,
+        items: [...now.items, ...page.items.filter((item) => !known.has(item.id))],
+        next: page.next,
+      },
+    });
+  } catch (error) {
+    toast(`Could not load replays: ${message(error)}`, 'error');
+  }
+}
+
 /**
  * Of two views of one replay, the later one: a replay only ever goes from running to ended, and
  * its `replay.finished` event can overtake the answer of the call that started it.

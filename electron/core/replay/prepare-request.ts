@@ -1,7 +1,7 @@
 import type { HeaderList } from '../../../shared/model/http.js';
 import type { ProviderId } from '../../../shared/model/provider.js';
 import type { BodyInput, ReplayEdits, ReplayTarget, SignatureInfo } from '../../../shared/model/replay.js';
-import { encodeForm, parseForm } from '../../../shared/replay/form-codec.js';
+import { encodeForm } from '../../../shared/replay/form-codec.js';
 import { ApiError } from '../api/api-error.js';
 import { KINDLY_HMAC_HEADER, resignKindlyHeaders } from '../providers/kindly/signature.js';
 import { endToEndHeaders, forwardTarget } from '../responders/forwarder.js';
@@ -197,11 +197,4 @@ export function prepareReplay(
     endpoint: endpoint?.prefix ?? null,
     warnings,
   };
-}
-
-/** Whether a body looks like a form whose fields an editor can offer (for the preview). */
-export function formFieldsOf(body: Buffer): [string, string][] | null {
-  const text = decodeText(body);
-  if (text === null) return null;
-  return parseForm(text.trim()).map((field) => [field.name, field.value]);
 }

@@ -169,7 +169,7 @@ export function CaptureDetail() {
       <div className="detail-placeholder">
         <ArrowLeftRight size={22} aria-hidden="true" />
         <p>Select a capture to inspect it.</p>
-        <p className="muted">↑ ↓ move through the list · / searches</p>
+        <p className="muted">↑ ↓ move through the list · / searches · r replays · e edits and replays</p>
       </div>
     );
   }

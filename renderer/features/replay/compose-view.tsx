@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { MethodInput } from '../../../shared/contract/index.js';
 import type { PreparedRequest, ReplaySummary } from '../../../shared/model/replay.js';
 import { base64ToBytes, textOf } from '../../../shared/replay/bytes.js';
+import { BodyViewer } from '../../components/body-viewer.js';
 import { buildCurl } from '../../../shared/replay/curl/curl-build.js';
 import { ApiCallError, call } from '../../api/client.js';
 import { StatusPill } from '../../components/badges.js';
@@ -47,14 +48,10 @@ function Field({
   );
 }
 
-function rawText(request: PreparedRequest): string {
-  const bytes = base64ToBytes(request.body.base64) ?? new Uint8Array();
-  const body = bytes.length === 0 ? '' : (textOf(bytes) ?? `[${bytes.length} bytes of binary data]`);
+function headText(request: PreparedRequest): string {
   return [
     `${request.method} ${request.url}`,
     ...request.headers.map(([name, value]) => `${name}: ${value}`),
-    '',
-    body,
   ].join('\n');
 }
 
@@ -424,8 +421,13 @@ function ComposeForm({ seed }: { seed: ComposeSeed | null }) {
           <>
             {preview.signature && <SignatureNote signature={preview.signature} />}
             <pre className="code-block compose-preview">
-              {rawText(targetKind === 'url' ? { ...preview, url: url.trim() } : preview)}
+              {headText(targetKind === 'url' ? { ...preview, url: url.trim() } : preview)}
             </pre>
+            <BodyViewer
+              body={preview.body}
+              contentType={preview.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1]}
+              label="Body"
+            />
           </>
         ) : (
           <div className="muted">Fill in the fields to see the request.</div>

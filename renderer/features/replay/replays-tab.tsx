@@ -5,7 +5,7 @@ import type { ReplaySummary } from '../../../shared/model/replay.js';
 import { StatusPill } from '../../components/badges.js';
 import { headerValue } from '../../lib/body.js';
 import { formatTime } from '../../lib/format.js';
-import { hostOf, loadCaptureReplays } from '../../state/replay-actions.js';
+import { hostOf, loadCaptureReplays, loadMoreReplays } from '../../state/replay-actions.js';
 import { useAppStore } from '../../state/store.js';
 import { ReplayResult } from './replay-result.js';
 
@@ -66,6 +66,9 @@ export function ReplaysTab({ capture }: { capture: CaptureDetail }) {
   const replays = useAppStore((state) =>
     state.captureReplays?.captureId === capture.id ? state.captureReplays.items : null,
   );
+  const hasMore = useAppStore(
+    (state) => state.captureReplays?.captureId === capture.id && state.captureReplays.next !== null,
+  );
   const kindly = capture.provider === 'kindly' || headerValue(capture.headers, 'kindly-hmac') !== undefined;
   if (replays === null) return <div className="muted">Loading…</div>;
   if (replays.length === 0)
@@ -79,11 +82,22 @@ export function ReplaysTab({ capture }: { capture: CaptureDetail }) {
       </div>
     );
   return (
-    <ul className="replay-list" aria-label="Replays">
-      {replays.map((replay) => (
-        <ReplayRow key={replay.id} replay={replay} kindly={kindly} />
-      ))}
-    </ul>
+    <>
+      <ul className="replay-list" aria-label="Replays">
+        {replays.map((replay) => (
+          <ReplayRow key={replay.id} replay={replay} kindly={kindly} />
+        ))}
+      </ul>
+      {hasMore && (
+        <button
+          type="button"
+          className="button button-small replays-more"
+          onClick={() => void loadMoreReplays()}
+        >
+          Older replays
+        </button>
+      )}
+    </>
   );
 }
 
