@@ -5,6 +5,7 @@ import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice.js'
 import { createHealthSlice, type HealthSlice } from './health-slice.js';
 import { createHoldsSlice, type HoldsSlice } from './holds-slice.js';
 import { createDashlySlice, type DashlySlice } from './dashly-slice.js';
+import { createReplaySlice, type ReplaySlice } from './replay-slice.js';
 import { createSessionSlice, type SessionSlice } from './session-slice.js';
 import { createTunnelSlice, type TunnelSlice } from './tunnel-slice.js';
 
@@ -14,6 +15,7 @@ export type AppState = SessionSlice &
   ConversationsSlice &
   TunnelSlice &
   DashlySlice &
+  ReplaySlice &
   EndpointsSlice &
   HoldsSlice &
   HealthSlice;
@@ -25,6 +27,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createHealthSlice(...a),
   ...createTunnelSlice(...a),
   ...createDashlySlice(...a),
+  ...createReplaySlice(...a),
   ...createEndpointsSlice(...a),
   ...createHoldsSlice(...a),
 }));

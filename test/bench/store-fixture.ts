@@ -158,7 +158,7 @@ function generate(dir: string, count: number, log: (line: string) => void): void
 export async function ensureFixture(count: number, log: (line: string) => void): Promise<Fixture> {
   const dir = path.join(ROOT, '.bench', `store-${count}-schema${schemaVersion}-gen${GENERATOR_VERSION}`);
   const done = path.join(dir, 'complete.json');
-  let generatedInMs: number | null = null;
+  let generatedInMs: number | null;
   if (!fs.existsSync(done)) {
     fs.rmSync(dir, { recursive: true, force: true });
     log(

@@ -14,11 +14,13 @@ import { deleteCaptures, setCaptureFilter, starCaptures } from '../../state/capt
 import { openConversation } from '../../state/conversation-actions.js';
 import { useAppStore } from '../../state/store.js';
 import { WebhookTokenBadge, WebhookTokenBanner } from '../dashly-console/webhook-token-check.js';
+import { CaptureReplayActions } from '../replay/capture-replay-actions.js';
+import { ReplaysTab, useReplayCount } from '../replay/replays-tab.js';
 import { MessageMeta } from './message-meta.js';
 import { ForwardRecordSection, HeldNowNote, HoldRecordSection, responseOrigin } from './responder-records.js';
 import { rawRequestText, rawResponseText } from './raw-http.js';
 
-type DetailTab = 'message' | 'request' | 'response' | 'raw';
+type DetailTab = 'message' | 'request' | 'response' | 'raw' | 'replays';
 
 function queryPairs(path: string): [string, string][] {
   const index = path.indexOf('?');
@@ -57,6 +59,14 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
   const query = queryPairs(capture.path);
   const rawRequest = rawRequestText(capture);
   const rawResponse = rawResponseText(capture);
+  const replayCount = useReplayCount(capture.id);
+  // A replay started from the keyboard or the header shows its result here.
+  const replayTabRequest = useAppStore((state) => state.replayTabRequest);
+  const [seenTabRequest, setSeenTabRequest] = useState(replayTabRequest);
+  if (replayTabRequest !== seenTabRequest) {
+    setSeenTabRequest(replayTabRequest);
+    if (replayTabRequest?.captureId === capture.id) setTab('replays');
+  }
 
   return (
     <>
@@ -69,6 +79,7 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
           { id: 'request', label: 'Request' },
           { id: 'response', label: capture.response ? `Response ${capture.response.status}` : 'Response' },
           { id: 'raw', label: 'Raw' },
+          { id: 'replays', label: replayCount ? `Replays (${replayCount})` : 'Replays' },
         ]}
       />
       <div className="detail-scroll" role="tabpanel">
@@ -132,6 +143,7 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
               <div className="muted detail-pad">No response has been sent yet.</div>
             </>
           ))}
+        {active === 'replays' && <ReplaysTab capture={capture} />}
         {active === 'raw' && (
           <>
             <Section title="Request" actions={<CopyButton text={rawRequest} label="Copy request" />}>
@@ -157,7 +169,7 @@ export function CaptureDetail() {
       <div className="detail-placeholder">
         <ArrowLeftRight size={22} aria-hidden="true" />
         <p>Select a capture to inspect it.</p>
-        <p className="muted">↑ ↓ move through the list · / searches</p>
+        <p className="muted">↑ ↓ move through the list · / searches · r replays · e edits and replays</p>
       </div>
     );
   }
@@ -181,6 +193,9 @@ export function CaptureDetail() {
           <span>{formatBytes(capture.size)}</span>
           {capture.remoteAddress && <span>from {capture.remoteAddress}</span>}
           {capture.viaTunnel && <span className="meta-tag">via tunnel</span>}
+          {capture.origin && (
+            <span className="meta-tag">{capture.origin === 'replay' ? 'a replay' : 'imported'}</span>
+          )}
           {capture.parsedAs && <span className="meta-tag">parsed as {capture.parsedAs}</span>}
           {capture.forward && (
             <span className={`meta-tag ${capture.forward.error ? 'meta-tag-warn' : ''}`}>
@@ -211,6 +226,7 @@ export function CaptureDetail() {
               </button>
             </>
           )}
+          <CaptureReplayActions capture={capture} />
           <span className="capture-spacer" />
           <button
             type="button"

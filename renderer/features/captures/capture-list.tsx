@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { CaptureSummary } from '../../../shared/model/capture.js';
 import {
   loadMoreCaptures,
@@ -9,7 +9,8 @@ import {
   selectCapture,
 } from '../../state/capture-actions.js';
 import { useAppStore } from '../../state/store.js';
-import { CAPTURE_ROW_HEIGHT, CaptureRow } from './capture-row.js';
+import { clearSelection, extendSelection } from '../../state/replay-actions.js';
+import { CAPTURE_ROW_HEIGHT, CaptureRow, type RowSelectMode } from './capture-row.js';
 import { EmptyState } from './empty-state.js';
 
 /**
@@ -74,7 +75,15 @@ export function CaptureList() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId]);
 
-  const onSelect = useCallback((id: number) => void selectCapture(id), []);
+  const picked = useAppStore((state) => state.multiSelection);
+  // A set: each visible row asks, and a selection can hold thousands of ids.
+  const pickedIds = useMemo(() => new Set(picked), [picked]);
+  const onSelect = useCallback((id: number, mode: RowSelectMode) => {
+    if (mode === 'single') {
+      clearSelection();
+      void selectCapture(id);
+    } else extendSelection(id, mode);
+  }, []);
 
   if (captures.length === 0 && !loading && !error) {
     return filterActive ? <div className="list-empty">No captures match this filter.</div> : <EmptyState />;
@@ -101,6 +110,7 @@ export function CaptureList() {
         role="listbox"
         tabIndex={0}
         aria-label="Captured requests, newest first"
+        aria-multiselectable="true"
         aria-activedescendant={selectedId !== null ? `capture-${selectedId}` : undefined}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown') {
@@ -122,7 +132,12 @@ export function CaptureList() {
                 className="virtual-row"
                 style={{ transform: `translateY(${row.start}px)`, height: row.size }}
               >
-                <CaptureRow capture={capture} selected={capture.id === selectedId} onSelect={onSelect} />
+                <CaptureRow
+                  capture={capture}
+                  selected={capture.id === selectedId}
+                  picked={pickedIds.has(capture.id)}
+                  onSelect={onSelect}
+                />
               </div>
             );
           })}

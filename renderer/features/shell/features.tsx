@@ -20,6 +20,10 @@ import { EndpointsView } from '../endpoints/endpoints-view.js';
 import { HoldsIndicator } from '../holds/holds-indicator.js';
 import { HoldsPanel, useOpenHoldCount } from '../holds/holds-panel.js';
 import { ListenerSettingsSection } from '../settings/listener-settings-section.js';
+import { ComposeView } from '../replay/compose-view.js';
+import { DiffView } from '../replay/diff-view.js';
+import { ReplayOverlays } from '../replay/replay-overlays.js';
+import { ReplaySettingsSection } from '../replay/replay-settings-section.js';
 import { PrivacySettingsSection } from '../settings/privacy-settings-section.js';
 import { StorageSettingsSection } from '../settings/storage-settings-section.js';
 import { SettingsView } from '../settings/settings-view.js';
@@ -31,6 +35,8 @@ import { TunnelSettingsSection } from '../tunnel/tunnel-settings-section.js';
 export const views: ViewDefinition[] = [
   { id: 'captures', label: 'Captures', component: CapturesView },
   { id: 'conversations', label: 'Conversations', component: ConversationsView },
+  { id: 'compose', label: 'Compose', component: ComposeView },
+  { id: 'diff', label: 'Diff', component: DiffView },
   {
     id: 'endpoints',
     label: 'Endpoints',
@@ -55,6 +61,7 @@ export const overlays: OverlayDefinition[] = [
   { id: 'holds', component: HoldsPanel },
   { id: 'toast', component: Toast },
   { id: 'store-health', component: StoreHealthBanner },
+  { id: 'replay', component: ReplayOverlays },
 ];
 
 /**
@@ -70,6 +77,7 @@ export const settingsSections: SettingsSection[] = [
   { id: 'tunnel', title: 'Public tunnel', component: TunnelSettingsSection },
   { id: 'dashly', title: 'Dashly', component: DashlySettingsSection },
   { id: 'autoreplies', title: 'Dashly auto-responder', component: AutoReplyEditor },
+  { id: 'replay', title: 'Replay & export', component: ReplaySettingsSection },
   { id: 'storage', title: 'Storage & retention', component: StorageSettingsSection },
   { id: 'privacy', title: 'Privacy & limits', component: PrivacySettingsSection },
 ];

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CaptureSummary } from '../../../shared/model/capture.js';
-import { appendOlder, LIST_WINDOW_ROWS, prependNewer } from '../../../renderer/state/list-window.js';
+import {
+  appendOlder,
+  LIST_WINDOW_ROWS,
+  prependNewer,
+  type ListWindow,
+} from '../../../renderer/state/list-window.js';
 
 const row = (id: number): CaptureSummary => ({
   id,
@@ -21,13 +26,13 @@ const rows = (from: number, to: number) => Array.from({ length: from - to + 1 },
 
 describe('the capture list window', () => {
   it('stays bounded scrolling down a million rows, and knows how to come back', () => {
-    let window = {
+    let window: ListWindow = {
       captures: rows(1_000_000, 999_801),
       capturesNext: 999_801,
-      capturesPrev: null as number | null,
+      capturesPrev: null,
     };
     for (let page = 0; page < 100; page++) {
-      const next = window.capturesNext!;
+      const next = window.capturesNext ?? 0;
       window = appendOlder(window, rows(next - 1, next - 200), next - 200);
       expect(window.captures.length).toBeLessThanOrEqual(LIST_WINDOW_ROWS);
     }
@@ -46,7 +51,7 @@ describe('the capture list window', () => {
   });
 
   it('ignores a stale page that would overlap the window', () => {
-    const window = { captures: rows(100, 51), capturesNext: 51, capturesPrev: null };
+    const window: ListWindow = { captures: rows(100, 51), capturesNext: 51, capturesPrev: null };
     const same = appendOlder(window, rows(60, 41), 41);
     expect(same.captures.map((item) => item.id)).toEqual(rows(100, 41).map((item) => item.id));
   });

@@ -25,7 +25,9 @@ describe('WAL checkpoints in a worker thread', () => {
         'the database file to receive the pages',
         10_000,
       );
-      expect(store.db.prepare("SELECT count(*) AS n FROM settings WHERE key LIKE 'k%'").get()).toEqual({ n: 300 });
+      expect(store.db.prepare("SELECT count(*) AS n FROM settings WHERE key LIKE 'k%'").get()).toEqual({
+        n: 300,
+      });
     } finally {
       await checkpointer.close();
       // Back to SQLite's own checkpoints once the worker is gone.

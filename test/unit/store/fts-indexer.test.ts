@@ -99,8 +99,8 @@ describe('deferred full-text index', () => {
     const rederived: number[] = [];
     store.captures.fts.setSource((id) => {
       rederived.push(id);
-      const stored = store.captures.storedRequest(id);
-      return stored ? `${JSON.parse(stored.body.toString()).message as string} payload` : null;
+      const stored = store.captures.requestSource(id);
+      return stored ? `${(JSON.parse(stored.body.toString()) as { message: string }).message} payload` : null;
     });
     expect(store.captures.list({ q: 'theta', limit: 10 }).items.map((item) => item.id)).toEqual([lost[1]]);
     expect(rederived).toEqual(lost);
