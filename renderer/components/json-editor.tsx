@@ -17,7 +17,7 @@ import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/l
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, placeholder as placeholderExtension } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
-import { useEffect, useRef } from 'react';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import {
   pathAtCursor,
   rangeOfPath,
@@ -40,7 +40,14 @@ export interface JsonCompletionItem {
   info?: string;
 }
 
+/** What a parent can ask of the editor (e.g. a findings list jumping to a path). */
+export interface JsonEditorHandle {
+  /** Selects the value (or key) at `path`, scrolls it into view and focuses the editor. */
+  revealPath: (path: JsonPathSegments) => void;
+}
+
 export interface JsonEditorProps {
+  ref?: Ref<JsonEditorHandle>;
   value: string;
   onChange?: (text: string) => void;
   /** Problems at JSON paths, shown inline and in the gutter; JSON syntax errors are added by the editor. */
@@ -115,6 +122,7 @@ function lintDocument(editor: EditorView, diagnostics: JsonPathDiagnostic[] | un
  * whenever it differs from the document (so a visual builder and the editor stay in sync).
  */
 export function JsonEditor({
+  ref,
   value,
   onChange,
   diagnostics,
@@ -144,8 +152,12 @@ export function JsonEditor({
       const cursor = pathAtCursor(context.state, context.pos);
       const items = provider(cursor);
       if (items.length === 0) return null;
+      // closeBrackets typed the closing quote already: replace it too, or it would be doubled.
+      const closingQuote =
+        word.text.startsWith('"') && context.state.sliceDoc(context.pos, context.pos + 1) === '"';
       return {
         from: word.from,
+        to: closingQuote ? context.pos + 1 : context.pos,
         options: items.map((item) => ({
           label: item.label,
           apply: item.apply ?? (cursor.inKey ? `"${item.label}": ` : item.label),
@@ -195,6 +207,23 @@ export function JsonEditor({
     // The editor is created once; later props flow in through the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      revealPath: (path) => {
+        const editor = view.current;
+        if (!editor) return;
+        const range = rangeOfPath(editor.state, path);
+        editor.dispatch({
+          selection: { anchor: range.from, head: range.to },
+          effects: EditorView.scrollIntoView(range.from, { y: 'center' }),
+        });
+        editor.focus();
+      },
+    }),
+    [],
+  );
 
   // Controlled value: replace the document when the caller's value moved away from it.
   useEffect(() => {
