@@ -5,6 +5,7 @@ import { App } from './app.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/kindly-studio.css';
 
 const root = document.getElementById('root');
 if (root) {

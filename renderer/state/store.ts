@@ -1,15 +1,17 @@
 import { create } from 'zustand';
 import { createCapturesSlice, type CapturesSlice } from './captures-slice.js';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice.js';
+import { createKindlySlice, type KindlySlice } from './kindly-slice.js';
 import { createSessionSlice, type SessionSlice } from './session-slice.js';
 
 /** One store built from slices; components select narrowly (useShallow for objects). */
-export type AppState = SessionSlice & CapturesSlice & ConversationsSlice;
+export type AppState = SessionSlice & CapturesSlice & ConversationsSlice & KindlySlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createCapturesSlice(...a),
   ...createConversationsSlice(...a),
+  ...createKindlySlice(...a),
 }));
 
 export type SliceCreator<T> = (

@@ -21,7 +21,8 @@ export function contentSecurityPolicy(port: number): string {
     "script-src 'self'",
     // CodeMirror and React style attributes need inline styles; no script can come through them.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // Remote https images appear only in Kindly reply previews, after the user chooses "Load images".
+    "img-src 'self' data: blob: https:",
     "font-src 'self'",
     `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
     "worker-src 'self' blob:",

@@ -12,6 +12,8 @@ import { formatBytes } from '../../lib/format.js';
 import { deleteCaptures, setCaptureFilter } from '../../state/capture-actions.js';
 import { openConversation } from '../../state/conversation-actions.js';
 import { useAppStore } from '../../state/store.js';
+import { KindlyResponseInspection } from '../kindly-studio/capture/kindly-response-inspection.js';
+import { SignatureBadge, SignatureBanner } from '../kindly-studio/capture/signature-status.js';
 import { MessageMeta } from './message-meta.js';
 import { rawRequestText, rawResponseText } from './raw-http.js';
 
@@ -101,6 +103,23 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
         {active === 'response' &&
           (capture.response ? (
             <>
+              {capture.provider === 'kindly' && (
+                <KindlyResponseInspection
+                  body={capture.response.body}
+                  status={capture.response.status}
+                  captureId={capture.id}
+                />
+              )}
+              {capture.provider === 'kindly' &&
+                capture.forward?.body &&
+                capture.response.source !== 'forward' && (
+                  <KindlyResponseInspection
+                    body={capture.forward.body}
+                    status={capture.forward.status}
+                    captureId={capture.id}
+                    title="What your bot answered (not sent)"
+                  />
+                )}
               <Section title="Status">
                 <div className="response-status">
                   <StatusPill status={capture.response.status} />
@@ -167,6 +186,9 @@ export function CaptureDetail() {
         </div>
         <div className="detail-facts">
           <ProviderBadge provider={capture.provider} />
+          {capture.signature && (
+            <SignatureBadge signature={capture.signature} warning={capture.signatureWarning ?? null} />
+          )}
           <StatusPill status={capture.status} />
           <span>{new Date(capture.receivedAt).toLocaleString()}</span>
           <span>{formatBytes(capture.size)}</span>
@@ -207,6 +229,9 @@ export function CaptureDetail() {
           </button>
         </div>
       </header>
+      {capture.signature && (
+        <SignatureBanner signature={capture.signature} warning={capture.signatureWarning ?? null} />
+      )}
       {capture.parseErrorMessage && (
         <div className="parse-error" role="note">
           <TriangleAlert size={14} aria-hidden="true" />

@@ -4,6 +4,7 @@ import { ProviderBadge } from '../../components/badges.js';
 import { MessageBubble } from '../../components/message-bubble.js';
 import { setCaptureFilter } from '../../state/capture-actions.js';
 import { useAppStore } from '../../state/store.js';
+import { KindlyThreadBody } from '../kindly-studio/chat/kindly-thread.js';
 
 export function ConversationThread() {
   const thread = useAppStore((state) => state.thread);
@@ -50,14 +51,18 @@ export function ConversationThread() {
           </button>
         </div>
       </header>
-      <div className="detail-scroll">
-        <div className="chat-thread" role="list">
-          {thread.messages.map((message) => (
-            <MessageBubble key={message.id} message={message} />
-          ))}
-          <div ref={endRef} />
+      {thread.provider === 'kindly' ? (
+        <KindlyThreadBody thread={thread} />
+      ) : (
+        <div className="detail-scroll">
+          <div className="chat-thread" role="list">
+            {thread.messages.map((message) => (
+              <MessageBubble key={message.id} message={message} />
+            ))}
+            <div ref={endRef} />
+          </div>
         </div>
-      </div>
+      )}
     </article>
   );
 }

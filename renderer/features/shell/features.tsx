@@ -4,6 +4,8 @@ import type { OverlayDefinition, SettingsSection, TopBarItem, ViewDefinition } f
 import { Toast } from './toast.js';
 import { CapturesView } from '../captures/captures-view.js';
 import { ConversationsView } from '../conversations/conversations-view.js';
+import { KindlySettingsSection } from '../kindly-studio/kindly-settings-section.js';
+import { StudioView } from '../kindly-studio/studio-view.js';
 import { ListenerSettingsSection } from '../settings/listener-settings-section.js';
 import { SettingsView } from '../settings/settings-view.js';
 
@@ -11,6 +13,7 @@ import { SettingsView } from '../settings/settings-view.js';
 export const views: ViewDefinition[] = [
   { id: 'captures', label: 'Captures', component: CapturesView },
   { id: 'conversations', label: 'Conversations', component: ConversationsView },
+  { id: 'kindly-studio', label: 'Studio', component: StudioView },
   { id: 'settings', label: 'Settings', component: SettingsView },
 ];
 
@@ -26,4 +29,5 @@ export const overlays: OverlayDefinition[] = [{ id: 'toast', component: Toast }]
 /** Sections of the Settings view, in order. */
 export const settingsSections: SettingsSection[] = [
   { id: 'listener', title: 'Listener & data', component: ListenerSettingsSection },
+  { id: 'kindly', title: 'Kindly', component: KindlySettingsSection },
 ];

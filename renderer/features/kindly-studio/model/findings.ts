@@ -63,5 +63,20 @@ export function summarizeFindings(validation: KindlyValidation): string {
   if (validation.errors.length) parts.push(count(validation.errors.length, 'error'));
   if (validation.warnings.length) parts.push(count(validation.warnings.length, 'warning'));
   if (validation.notes.length) parts.push(count(validation.notes.length, 'note'));
-  return parts.length === 0 ? 'Kindly would accept it' : parts.join(' · ');
+  if (validation.errors.length === 0 && validation.warnings.length === 0) {
+    return ['Kindly would accept it', ...parts].join(' · ');
+  }
+  return parts.join(' · ');
+}
+
+/** `image_carousel[0].buttons[1]` (as formatJsonPath writes it) back to segments. */
+export function parseJsonPath(path: string): (string | number)[] {
+  const segments: (string | number)[] = [];
+  const pattern = /([A-Za-z_$][\w$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/gu;
+  for (const match of path.matchAll(pattern)) {
+    if (match[1] !== undefined) segments.push(match[1]);
+    else if (match[2] !== undefined) segments.push(Number(match[2]));
+    else if (match[3] !== undefined) segments.push(JSON.parse(match[3]) as string);
+  }
+  return segments;
 }

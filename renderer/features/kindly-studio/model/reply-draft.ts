@@ -36,7 +36,11 @@ export function draftFromText(text: string, previous: ReplyDraft | null): ReplyD
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return { text, value: fallback, problem: `The JSON does not parse: ${(error as Error).message}` };
+    return {
+      text,
+      value: fallback,
+      problem: `The JSON does not parse: ${(error as Error).message.replace(/\.?$/u, '.')}`,
+    };
   }
   if (!isObject(parsed)) {
     return {

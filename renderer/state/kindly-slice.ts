@@ -1,0 +1,36 @@
+import type { KindlyTranscript } from '../../shared/model/kindly-transcript.js';
+import type { ReplyTemplate } from '../../shared/model/reply-template.js';
+import { EMPTY_DRAFT, type ReplyDraft } from '../features/kindly-studio/model/reply-draft.js';
+import type { SliceCreator } from './store.js';
+
+export interface TranscriptEntry {
+  data: KindlyTranscript | null;
+  loading: boolean;
+  error: string | null;
+}
+
+export interface KindlySlice {
+  /**
+   * Remote images in Kindly replies load only after the user asks (they reveal the user's IP to
+   * whoever sent the URL). The choice lasts for this session only.
+   */
+  kindlyImagesAllowed: boolean;
+  /** The Studio view's reply, kept while the user visits other views. */
+  studioDraft: ReplyDraft;
+  /** The capture whose payload fills the studio's placeholders; null for none. */
+  studioPayloadCaptureId: number | null;
+  /** Kindly reply templates by name; null until loaded. */
+  kindlyTemplates: ReplyTemplate[] | null;
+  kindlyTemplatesError: string | null;
+  /** Fetched transcripts by chat id. */
+  kindlyTranscripts: Record<string, TranscriptEntry>;
+}
+
+export const createKindlySlice: SliceCreator<KindlySlice> = () => ({
+  kindlyImagesAllowed: false,
+  studioDraft: EMPTY_DRAFT,
+  studioPayloadCaptureId: null,
+  kindlyTemplates: null,
+  kindlyTemplatesError: null,
+  kindlyTranscripts: {},
+});
