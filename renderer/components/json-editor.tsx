@@ -152,19 +152,30 @@ export function JsonEditor({
       const cursor = pathAtCursor(context.state, context.pos);
       const items = provider(cursor);
       if (items.length === 0) return null;
-      // closeBrackets typed the closing quote already: replace it too, or it would be doubled.
-      const closingQuote =
-        word.text.startsWith('"') && context.state.sliceDoc(context.pos, context.pos + 1) === '"';
+      // After an opening quote, match and insert from behind it; a closing quote closeBrackets already
+      // typed is consumed on insert, so it is never doubled.
+      const quoted = word.text.startsWith('"');
+      const from = quoted ? word.from + 1 : word.from;
       return {
-        from: word.from,
-        to: closingQuote ? context.pos + 1 : context.pos,
-        options: items.map((item) => ({
-          label: item.label,
-          apply: item.apply ?? (cursor.inKey ? `"${item.label}": ` : item.label),
-          ...(item.detail ? { detail: item.detail } : {}),
-          ...(item.info ? { info: item.info } : {}),
-          type: cursor.inKey ? 'property' : 'constant',
-        })),
+        from,
+        options: items.map((item) => {
+          let text = item.apply ?? (cursor.inKey ? `"${item.label}": ` : item.label);
+          if (quoted && text.startsWith('"')) text = text.slice(1);
+          return {
+            label: item.label,
+            apply: (view: EditorView, _completion: unknown, start: number, end: number) => {
+              const closing = quoted && view.state.sliceDoc(end, end + 1) === '"' ? 1 : 0;
+              view.dispatch({
+                changes: { from: start, to: end + closing, insert: text },
+                selection: { anchor: start + text.length },
+                userEvent: 'input.complete',
+              });
+            },
+            ...(item.detail ? { detail: item.detail } : {}),
+            ...(item.info ? { info: item.info } : {}),
+            type: cursor.inKey ? 'property' : 'constant',
+          };
+        }),
       };
     };
     const editor = new EditorView({

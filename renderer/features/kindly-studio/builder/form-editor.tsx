@@ -59,8 +59,8 @@ function OptionsEditor({ path }: { path: PathSegments }) {
           }
         >
           <div className="ks-grid">
-            <LooseValueInput path={[...path, index, 'value']} label="Value" />
-            <TextInput path={[...path, index, 'label']} label="Label" optional={false} />
+            <LooseValueInput path={[...path, index, 'value']} label="Option value" />
+            <TextInput path={[...path, index, 'label']} label="Option label" optional={false} />
           </div>
         </Block>
       ))}
