@@ -34,7 +34,7 @@ export function VerdictPill({ validation }: { validation: KindlyValidation }) {
   );
 }
 
-type Pane = 'builder' | 'json';
+type Pane = 'builder' | 'json' | 'preview';
 
 export interface KindlyReplyComposerProps {
   draft: ReplyDraft;
@@ -45,8 +45,11 @@ export interface KindlyReplyComposerProps {
    * fills per request.
    */
   payload?: unknown;
-  /** `wide`: builder, JSON and preview side by side. `compact`: builder or JSON, preview beside. */
-  layout?: 'wide' | 'compact';
+  /**
+   * `wide`: builder, JSON and preview side by side. `compact`: builder or JSON, preview beside.
+   * `stacked`: one of builder, JSON or preview at a time, for narrow places like the holds panel.
+   */
+  layout?: 'wide' | 'compact' | 'stacked';
   /** The host's own actions at the end of the toolbar (Send, Copy JSON, …). */
   actions?: ReactNode;
   /** Accessible name of the composer. */
@@ -91,6 +94,12 @@ export function KindlyReplyComposer({
 
   const reveal = (finding: Finding) => {
     const wide = layout === 'wide';
+    if (layout === 'stacked' && pane === 'preview') {
+      // The finding's place is in the editors: show the JSON, then select it once it is drawn.
+      setPane('json');
+      window.requestAnimationFrame(() => editor.current?.revealPath(finding.segments));
+      return;
+    }
     if (wide || pane === 'json') editor.current?.revealPath(finding.segments);
     if (wide || pane === 'builder') revealInBuilder(builderRef.current, finding.segments);
   };
@@ -170,19 +179,34 @@ export function KindlyReplyComposer({
           </div>
           <div className="ks-column ks-column-preview">{preview}</div>
         </div>
+      ) : layout === 'stacked' ? (
+        <div className="ks-stacked">
+          <Segmented<Pane>
+            label="Show"
+            value={pane}
+            onChange={setPane}
+            options={[
+              { value: 'builder', label: 'Builder' },
+              { value: 'json', label: 'JSON' },
+              { value: 'preview', label: 'Preview' },
+            ]}
+          />
+          {pane === 'builder' ? builder : pane === 'json' ? json : preview}
+          {pane !== 'preview' && findingsList}
+        </div>
       ) : (
         <div className="ks-columns ks-columns-compact">
           <div className="ks-column">
             <Segmented<Pane>
               label="Edit with"
-              value={pane}
+              value={pane === 'preview' ? 'builder' : pane}
               onChange={setPane}
               options={[
                 { value: 'builder', label: 'Builder' },
                 { value: 'json', label: 'JSON' },
               ]}
             />
-            {pane === 'builder' ? builder : json}
+            {pane === 'json' ? json : builder}
             {findingsList}
           </div>
           <div className="ks-column ks-column-preview">{preview}</div>

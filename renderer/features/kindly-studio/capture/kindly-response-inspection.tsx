@@ -60,7 +60,7 @@ export function KindlyResponseInspection({
       )}
       {checked && success && (
         <div className="kindly-inspection-body">
-          <KindlyReplyPreview value={checked.value} findings={findings} title="What the chat widget shows" />
+          <KindlyReplyPreview value={checked.value} findings={findings} title="Chat widget" />
           {findings.length > 0 && <FindingsList findings={findings} title="Validator findings" />}
         </div>
       )}

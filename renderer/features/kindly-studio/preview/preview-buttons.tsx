@@ -72,7 +72,7 @@ export function PreviewButtons({ buttons, compact }: { buttons: PreviewButton[];
         return (
           <li
             key={button.path}
-            className={`kp-button kp-button-${button.kind} ${mark(button.path)}`}
+            className={`kp-button kp-button-${button.kind} ${button.kind === 'link' && !button.href ? 'kp-button-unsafe' : ''} ${mark(button.path)}`}
             data-path={button.path}
           >
             <span className="kp-button-face">
