@@ -167,8 +167,10 @@ function Section({
   focusOnMount: boolean;
   onFocused: () => void;
 }) {
-  const { update } = useBuilder();
+  const { root, update } = useBuilder();
   const Icon = section.icon;
+  // The key the reply uses (a trigger by slug is marked at `exchange_slug`).
+  const mainKey = section.keys.find((key) => Object.hasOwn(root, key)) ?? section.keys[0] ?? section.id;
   const ref = useRef<HTMLElement>(null);
   // A part just added with its chip: take the user to it (only then, so JSON typing is never interrupted).
   useEffect(() => {
@@ -182,9 +184,9 @@ function Section({
     onFocused();
   }, [focusOnMount, onFocused]);
   return (
-    <section ref={ref} className="ks-section" aria-label={section.title} data-path={section.keys[0]}>
+    <section ref={ref} className="ks-section" aria-label={section.title}>
       <Block
-        path={[section.keys[0] ?? section.id]}
+        path={[mainKey]}
         className="ks-section-block"
         title={
           <>
@@ -207,9 +209,11 @@ function Section({
       >
         {section.help && <p className="ks-help ks-section-help">{section.help}</p>}
         {section.body()}
-        {section.keys.slice(1).map((key) => (
-          <IssueHints key={key} path={[key]} />
-        ))}
+        {section.keys
+          .filter((key) => key !== mainKey)
+          .map((key) => (
+            <IssueHints key={key} path={[key]} />
+          ))}
       </Block>
     </section>
   );
