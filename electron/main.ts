@@ -9,19 +9,26 @@ import path from 'node:path';
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Notification,
   powerMonitor,
   session,
   shell,
   type IpcMainInvokeEvent,
+  type Tray,
 } from 'electron';
 import { PortInUseError, startCore, type Core, type CoreOptions } from './core/app.js';
 import { defaultDataDir } from './core/data-dir.js';
 import { createLog } from './core/log.js';
 import { FileSecretStore } from './core/secrets/file-secret-store.js';
 import { BRIDGE_ARG_PREFIX, BRIDGE_CHANNELS, type BridgeBootstrap } from './desktop/bridge-channels.js';
+import { installAppMenu } from './desktop/app-menu.js';
+import { loadDesktopPrefs, saveDesktopPrefs } from './desktop/desktop-prefs.js';
 import { electronNativeBinding } from './desktop/native-binding.js';
+import { installTray } from './desktop/tray.js';
+import { loadWindowState, trackWindowState } from './desktop/window-state.js';
+import { nextFreePort } from './core/util/free-port.js';
 import { safeStorageCodec } from './desktop/safe-storage-codec.js';
 
 const VERSION = process.env.CONVOSCOPE_VERSION ?? app.getVersion();
@@ -29,6 +36,13 @@ const DEFAULT_LISTEN_PORT = 4545;
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
+// Kept referenced so the tray icon is not garbage-collected.
+let tray: Tray | null = null;
+
+/** electron/resources in development, the packaged app's resources folder otherwise. */
+function resourcesDir(): string {
+  return app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'electron', 'resources');
+}
 
 function uiOrigin(): string {
   return core ? core.api.url : 'http://127.0.0.1';
@@ -98,7 +112,9 @@ async function startAppCore(): Promise<Core> {
   const nativeBinding = app.isPackaged ? undefined : electronNativeBinding(app.getAppPath());
   const options: CoreOptions = {
     dataDir,
-    listenPort: Number(process.env.CONVOSCOPE_LISTEN_PORT ?? DEFAULT_LISTEN_PORT),
+    listenPort: Number(
+      process.env.CONVOSCOPE_LISTEN_PORT ?? loadDesktopPrefs(dataDir).listenPort ?? DEFAULT_LISTEN_PORT,
+    ),
     uiPort: 0,
     token: randomBytes(18).toString('hex'),
     host: 'desktop',
@@ -114,17 +130,34 @@ async function startAppCore(): Promise<Core> {
     return await startCore(options);
   } catch (error) {
     if (!(error instanceof PortInUseError && error.which === 'listener')) throw error;
-    // Another program holds the listener port: take a free one rather than not starting.
-    log(`Port ${error.port} is taken; the listener uses a free port instead.`);
-    return startCore({ ...options, listenPort: 0 });
+    // Another program holds the listener port: say which, offer the next free one, remember it.
+    const next = await nextFreePort(error.port + 1);
+    if (next === null) throw error;
+    const { response } = await dialog.showMessageBox({
+      type: 'warning',
+      message: `Port ${error.port} is already in use by another program.`,
+      detail: `Convoscope can listen for webhooks on port ${next} instead and remember it. A running tunnel follows the listener, so the public URL does not change; local URLs do.`,
+      buttons: [`Use port ${next}`, 'Quit'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (response !== 0) {
+      app.exit(0);
+      throw error;
+    }
+    saveDesktopPrefs(dataDir, { ...loadDesktopPrefs(dataDir), listenPort: next });
+    log(`Port ${error.port} was taken; listening on ${next} (remembered).`);
+    return startCore({ ...options, listenPort: next });
   }
 }
 
-function createWindow(started: Core): BrowserWindow {
+function createWindow(started: Core, dataDir: string): BrowserWindow {
   const bootstrap: BridgeBootstrap = { apiPort: started.api.port, apiToken: started.token };
+  const saved = loadWindowState(dataDir);
   const window = new BrowserWindow({
-    width: 1360,
-    height: 860,
+    width: saved.bounds.width,
+    height: saved.bounds.height,
+    ...(saved.placed ? { x: saved.bounds.x, y: saved.bounds.y } : {}),
     minWidth: 900,
     minHeight: 560,
     title: 'Convoscope',
@@ -145,6 +178,8 @@ function createWindow(started: Core): BrowserWindow {
       ],
     },
   });
+  if (saved.maximized) window.maximize();
+  trackWindowState(window, dataDir);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${started.api.url}/`);
   return window;
@@ -158,17 +193,26 @@ async function main(): Promise<void> {
   try {
     core = await startAppCore();
   } catch (error) {
-    const { dialog } = await import('electron');
     dialog.showErrorBox('Convoscope could not start', error instanceof Error ? error.message : String(error));
     app.exit(1);
     return;
   }
-  mainWindow = createWindow(core);
+  const dataDir = core.dataDir;
+  mainWindow = createWindow(core, dataDir);
+  installAppMenu(() => mainWindow);
+  const showWindow = () => {
+    if (!core) return;
+    if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createWindow(core, dataDir);
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
+  tray = installTray({ tunnel: core.tunnel, resourcesDir: resourcesDir(), showWindow });
   core.tunnel.startIfEnabledOnLaunch();
   // After sleep the tunnel is usually dead; check it at once rather than at the next poll.
   powerMonitor.on('resume', () => core?.tunnel.recheck());
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0 && core) mainWindow = createWindow(core);
+    if (BrowserWindow.getAllWindows().length === 0) showWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -178,6 +222,8 @@ async function main(): Promise<void> {
     if (quitting || !core) return;
     event.preventDefault();
     quitting = true;
+    tray?.destroy();
+    tray = null;
     void core.close().finally(() => app.quit());
   });
 }

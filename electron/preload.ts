@@ -1,10 +1,16 @@
 /**
  * Security boundary: the preload. Runs sandboxed with context isolation; exposes exactly one
- * object, `window.desktopApi`, holding the API port and token and two narrow calls. It never
+ * object, `window.desktopApi`, holding the API port and token, two narrow calls and a menu-command
+ * listener that passes only known command names. It never
  * exposes ipcRenderer or any Node API, and the main process validates every call's sender.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { BRIDGE_ARG_PREFIX, BRIDGE_CHANNELS, type BridgeBootstrap } from './desktop/bridge-channels.js';
+import {
+  BRIDGE_ARG_PREFIX,
+  BRIDGE_CHANNELS,
+  MENU_COMMANDS,
+  type BridgeBootstrap,
+} from './desktop/bridge-channels.js';
 
 function readBootstrap(): BridgeBootstrap | null {
   const arg = process.argv.find((value) => value.startsWith(BRIDGE_ARG_PREFIX));
@@ -25,4 +31,11 @@ contextBridge.exposeInMainWorld('desktopApi', {
     ipcRenderer.invoke(BRIDGE_CHANNELS.notify, String(title), String(body)) as Promise<boolean>,
   openExternal: (url: string): Promise<boolean> =>
     ipcRenderer.invoke(BRIDGE_CHANNELS.openExternal, String(url)) as Promise<boolean>,
+  /** Menu commands from the main process; only the known command names get through. */
+  onMenuCommand: (callback: (command: string) => void): void => {
+    ipcRenderer.on(BRIDGE_CHANNELS.menuCommand, (_event, command: unknown) => {
+      if (typeof command === 'string' && (MENU_COMMANDS as readonly string[]).includes(command))
+        callback(command);
+    });
+  },
 });

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { PortInUseError, startCore } from './core/app.js';
 import { defaultDataDir } from './core/data-dir.js';
 import { createLog } from './core/log.js';
+import { nextFreePort } from './core/util/free-port.js';
 import { parseServeFlags, SERVE_HELP, UsageError } from './serve/cli-args.js';
 import { openBrowser } from './serve/open-browser.js';
 import { tunnelLinePrinter } from './serve/tunnel-lines.js';
@@ -55,9 +56,9 @@ export async function runServe(argv: string[]): Promise<void> {
     if (error instanceof PortInUseError) {
       const flag = error.which === 'listener' ? '--listen-port' : '--ui-port';
       const what = error.which === 'listener' ? 'webhook listener' : 'inspector UI';
-      fail(
-        `port ${error.port} (${what}) is already in use; choose another with ${flag} (0 picks a free one).`,
-      );
+      const free = await nextFreePort(error.port + 1);
+      const offer = free === null ? '0 picks a free one' : `${flag} ${free} is free; 0 picks any`;
+      fail(`port ${error.port} (${what}) is already in use; choose another with ${flag} (${offer}).`);
     }
     log(`Startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     fail(`could not start: ${error instanceof Error ? error.message : String(error)}`);

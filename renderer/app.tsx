@@ -3,12 +3,16 @@ import { ApiCallError, call, setApiToken } from './api/client.js';
 import { overlays, views } from './features/shell/features.js';
 import { TokenMissing } from './features/shell/token-missing.js';
 import { TopBar } from './features/shell/top-bar.js';
+import { useAppliedTheme } from './features/settings/theme.js';
+import { desktopApi } from './lib/desktop-bridge.js';
+import { closeCurrentPanel } from './state/close-panel.js';
 import { startEventSync } from './state/event-sync.js';
 import { useAppStore } from './state/store.js';
 
 export function App({ token }: { token: string | null }) {
   const authFailed = useAppStore((state) => state.authFailed);
   const viewId = useAppStore((state) => state.view);
+  useAppliedTheme();
 
   useEffect(() => {
     if (!token) return;
@@ -20,6 +24,13 @@ export function App({ token }: { token: string | null }) {
       });
     return startEventSync(token);
   }, [token]);
+
+  // Desktop: Ctrl/Cmd+W closes the current panel, never the app.
+  useEffect(() => {
+    desktopApi()?.onMenuCommand((command) => {
+      if (command === 'close-panel') closeCurrentPanel();
+    });
+  }, []);
 
   if (!token || authFailed) return <TokenMissing rejected={Boolean(token)} />;
   const ActiveView = (views.find((view) => view.id === viewId) ?? views[0])?.component;

@@ -5,7 +5,15 @@ import { App } from './app.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/tunnel.css';
+import './styles/dashly.css';
 import './styles/kindly-studio.css';
+
+// Opening the printed link in a tab that is already open only changes the hash: reload so the new
+// token is read (and removed from the address bar) like on a fresh load.
+window.addEventListener('hashchange', () => {
+  if (/(?:^#|&)token=/u.test(window.location.hash)) window.location.reload();
+});
 
 const root = document.getElementById('root');
 if (root) {

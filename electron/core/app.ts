@@ -58,6 +58,8 @@ export interface CoreOptions {
 }
 
 export interface Core {
+  /** The folder holding the database, secrets and log. */
+  readonly dataDir: string;
   /** The webhook listener; a new object after restartListener(). */
   readonly listener: Listener;
   readonly api: ApiServer;
@@ -261,6 +263,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
     let closing: Promise<void> | null = null;
     return {
+      dataDir: options.dataDir,
       get listener() {
         return currentListener();
       },

@@ -6,6 +6,8 @@ export class ApiCallError extends Error {
     readonly code: string,
     message: string,
     readonly status: number,
+    /** The error's `details` (e.g. `messageId` of a failed Dashly reply, validation `issues`). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiCallError';
@@ -54,6 +56,7 @@ export async function call<K extends MethodName>(
       error?.code ?? 'internal',
       error?.message ?? `Request failed (${response.status}).`,
       response.status,
+      error?.details,
     );
   }
   return body as MethodOutput<K>;

@@ -4,6 +4,8 @@ export interface DesktopApi {
   apiToken: string | null;
   notify(title: string, body: string): Promise<boolean>;
   openExternal(url: string): Promise<boolean>;
+  /** Menu commands from the desktop shell: `close-panel` (Ctrl/Cmd+W), `show-shortcuts`. */
+  onMenuCommand(callback: (command: string) => void): void;
 }
 
 declare global {

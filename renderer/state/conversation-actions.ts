@@ -1,9 +1,13 @@
+import type { ConversationSummary } from '../../shared/model/conversation.js';
+import type { Message } from '../../shared/model/message.js';
 import type { ProviderId } from '../../shared/model/provider.js';
 import { call } from '../api/client.js';
 import { useAppStore } from './store.js';
 
 let listRequest = 0;
 let threadRequest = 0;
+/** Bumped by every live message for the open thread: a thread read that overlapped one is read again. */
+let liveEpoch = 0;
 
 export async function reloadConversations(): Promise<void> {
   const request = ++listRequest;
@@ -37,10 +41,13 @@ export async function openConversation(provider: ProviderId, key: string): Promi
     threadError: null,
     ...(sameThread ? {} : { thread: null }),
   });
+  const epoch = liveEpoch;
   try {
     const thread = await call('conversations.get', { provider, key });
     if (request !== threadRequest) return;
     useAppStore.setState({ thread });
+    // A delivery status that changed while this read was under way may be missing from it.
+    if (epoch !== liveEpoch) void openConversation(provider, key);
   } catch (error) {
     if (request !== threadRequest) return;
     useAppStore.setState({ threadError: (error as Error).message });
@@ -50,4 +57,57 @@ export async function openConversation(provider: ProviderId, key: string): Promi
 export function closeConversation(): void {
   threadRequest++;
   useAppStore.setState({ selectedConversation: null, thread: null, threadError: null });
+}
+
+function byTime(a: Message, b: Message): number {
+  return a.at - b.at || a.id - b.id;
+}
+
+/**
+ * Live messages the app sent (`message.added` / `message.updated`): entered into, or replaced in,
+ * the open thread, so a reply shows at once and its delivery status changes in place.
+ */
+export function applyLiveMessages(messages: Message[]): void {
+  const { thread } = useAppStore.getState();
+  if (!thread) return;
+  const mine = messages.filter(
+    (message) => message.provider === thread.provider && message.conversationKey === thread.key,
+  );
+  if (mine.length === 0) return;
+  liveEpoch++;
+  useAppStore.setState((state) => {
+    const current = state.thread;
+    if (!current || current.key !== thread.key || current.provider !== thread.provider) return {};
+    const byId = new Map(current.messages.map((message) => [message.id, message]));
+    let added = false;
+    for (const message of mine) {
+      if (!byId.has(message.id)) added = true;
+      byId.set(message.id, message);
+    }
+    const list = added ? [...byId.values()].sort(byTime) : current.messages.map((m) => byId.get(m.id) ?? m);
+    return { thread: { ...current, messages: list } };
+  });
+}
+
+/** `conversation.updated`: the list entry (and the open thread's header) show the new state at once. */
+export function applyConversationSummaries(summaries: ConversationSummary[]): void {
+  useAppStore.setState((state) => {
+    let list = state.conversations;
+    let changed = false;
+    for (const summary of summaries) {
+      if (state.conversationProvider && summary.provider !== state.conversationProvider) continue;
+      const rest = list.filter((item) => !(item.provider === summary.provider && item.key === summary.key));
+      list = [...rest, summary];
+      changed = true;
+    }
+    if (changed) list = [...list].sort((a, b) => b.lastAt - a.lastAt);
+    const thread = state.thread;
+    const latest = thread
+      ? summaries.findLast((summary) => summary.provider === thread.provider && summary.key === thread.key)
+      : undefined;
+    return {
+      ...(changed ? { conversations: list } : {}),
+      ...(thread && latest ? { thread: { ...thread, ...latest, messages: thread.messages } } : {}),
+    };
+  });
 }

@@ -1,10 +1,20 @@
 import type { EventFrame } from '../../shared/contract/index.js';
+import type { ApiCall } from '../../shared/model/api-call.js';
 import type { CaptureSummary } from '../../shared/model/capture.js';
+import type { ConversationSummary } from '../../shared/model/conversation.js';
+import type { Message } from '../../shared/model/message.js';
 import { call } from '../api/client.js';
 import { connectEvents } from '../api/events.js';
 import { matchesLocally } from './captures-slice.js';
 import { refreshDetail, reloadCaptures } from './capture-actions.js';
-import { openConversation, reloadConversations } from './conversation-actions.js';
+import {
+  applyConversationSummaries,
+  applyLiveMessages,
+  openConversation,
+  reloadConversations,
+} from './conversation-actions.js';
+import { applyApiCalls, scheduleAdminsRefresh } from './dashly-actions.js';
+import { refreshTunnel } from '../features/tunnel/tunnel-actions.js';
 import { useAppStore } from './store.js';
 
 /** Most rows kept in memory from live events before the tail is dropped (scrolling reloads it). */
@@ -29,6 +39,10 @@ export function applyFrames(frames: EventFrame[]): void {
   let cleared = false;
   let unseen = 0;
   const touchedConversations = new Set<string>();
+  const liveMessages: Message[] = [];
+  const summaries: ConversationSummary[] = [];
+  const apiCalls: ApiCall[] = [];
+  let dashlyArrived = false;
   const state = useAppStore.getState();
 
   for (const frame of frames) {
@@ -37,6 +51,7 @@ export function applyFrames(frames: EventFrame[]): void {
         const capture = (frame as EventFrame<'capture.added'>).payload;
         if (capture.conversationKey)
           touchedConversations.add(`${capture.provider}/${capture.conversationKey}`);
+        if (capture.provider === 'dashly') dashlyArrived = true;
         const match = matchesLocally(state.filter, capture);
         if (match === true) added.push(capture);
         else if (match === 'unknown') unseen++;
@@ -55,13 +70,32 @@ export function applyFrames(frames: EventFrame[]): void {
       case 'captures.cleared':
         cleared = true;
         break;
+      case 'tunnel.status':
+        useAppStore.setState({ tunnel: (frame as EventFrame<'tunnel.status'>).payload });
+        break;
       case 'settings.changed':
         useAppStore.setState({ settings: (frame as EventFrame<'settings.changed'>).payload });
+        break;
+      case 'message.added':
+      case 'message.updated':
+        liveMessages.push((frame as EventFrame<'message.added'>).payload);
+        break;
+      case 'conversation.updated':
+        summaries.push((frame as EventFrame<'conversation.updated'>).payload);
+        break;
+      case 'dashly.call.added':
+        apiCalls.push((frame as EventFrame<'dashly.call.added'>).payload);
         break;
       default:
         break;
     }
   }
+
+  // Sent messages, conversation state and the call log change in place, without a reload.
+  if (summaries.length) applyConversationSummaries(summaries);
+  if (liveMessages.length) applyLiveMessages(liveMessages);
+  if (apiCalls.length) applyApiCalls(apiCalls);
+  if (dashlyArrived) scheduleAdminsRefresh();
 
   if (cleared) {
     useAppStore.setState({
@@ -114,6 +148,7 @@ export function startEventSync(token: string): () => void {
       // after a reconnect, anything may have happened while we were away, so reload what is shown.
       void reloadCaptures();
       void reloadConversations();
+      void refreshTunnel();
       void call('app.info', {})
         .then((appInfo) => useAppStore.setState({ appInfo }))
         .catch(() => {});

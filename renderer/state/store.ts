@@ -2,15 +2,24 @@ import { create } from 'zustand';
 import { createCapturesSlice, type CapturesSlice } from './captures-slice.js';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice.js';
 import { createKindlySlice, type KindlySlice } from './kindly-slice.js';
+import { createDashlySlice, type DashlySlice } from './dashly-slice.js';
 import { createSessionSlice, type SessionSlice } from './session-slice.js';
+import { createTunnelSlice, type TunnelSlice } from './tunnel-slice.js';
 
 /** One store built from slices; components select narrowly (useShallow for objects). */
-export type AppState = SessionSlice & CapturesSlice & ConversationsSlice & KindlySlice;
+export type AppState = SessionSlice &
+  CapturesSlice &
+  ConversationsSlice &
+  TunnelSlice &
+  DashlySlice &
+  KindlySlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createCapturesSlice(...a),
   ...createConversationsSlice(...a),
+  ...createTunnelSlice(...a),
+  ...createDashlySlice(...a),
   ...createKindlySlice(...a),
 }));
 

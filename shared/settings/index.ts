@@ -3,11 +3,13 @@ import type { SettingDefinition } from './define.js';
 import { dashlySettings } from './dashly-settings.js';
 import { kindlySettings } from './kindly-settings.js';
 import { listenerSettings } from './listener-settings.js';
+import { uiSettings } from './ui-settings.js';
 import { tunnelSettings } from './tunnel-settings.js';
 
 /** Every setting key the app knows, by domain. Add a domain file and spread it here. */
 export const settingDefinitions = {
   ...listenerSettings,
+  ...uiSettings,
   ...dashlySettings,
   ...kindlySettings,
   ...tunnelSettings,

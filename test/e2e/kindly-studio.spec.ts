@@ -391,7 +391,8 @@ test('Kindly chat: signature status, bot replies rich-rendered with context chan
 test('Kindly settings: secrets are write-only, the base URL is validated', async ({ page, app }) => {
   await page.goto(app.uiUrl);
   await page.getByRole('tab', { name: 'Settings' }).click();
-  await page.getByLabel('Webhook HMAC secret').fill('examplekey');
+  const kindly = page.getByRole('region', { name: 'Kindly', exact: true });
+  await kindly.getByLabel('Webhook HMAC secret').fill('examplekey');
   await page
     .getByRole('region', { name: 'Kindly', exact: true })
     .getByRole('button', { name: 'Save' })
@@ -400,8 +401,8 @@ test('Kindly settings: secrets are write-only, the base URL is validated', async
   await expect
     .poll(async () => (await app.call('settings.get', {})).secrets['kindly.hmacSecret'])
     .toBe('set');
-  await expect(page.getByLabel('Webhook HMAC secret')).toHaveValue('');
-  await page.getByLabel('API base URL').fill('ftp://nope');
+  await expect(kindly.getByLabel('Webhook HMAC secret')).toHaveValue('');
+  await kindly.getByLabel('API base URL').fill('ftp://nope');
   await page
     .getByRole('region', { name: 'Kindly', exact: true })
     .getByRole('button', { name: 'Save' })

@@ -12,6 +12,7 @@ import { formatBytes } from '../../lib/format.js';
 import { deleteCaptures, setCaptureFilter } from '../../state/capture-actions.js';
 import { openConversation } from '../../state/conversation-actions.js';
 import { useAppStore } from '../../state/store.js';
+import { WebhookTokenBadge, WebhookTokenBanner } from '../dashly-console/webhook-token-check.js';
 import { KindlyResponseInspection } from '../kindly-studio/capture/kindly-response-inspection.js';
 import { SignatureBadge, SignatureBanner } from '../kindly-studio/capture/signature-status.js';
 import { MessageMeta } from './message-meta.js';
@@ -189,6 +190,7 @@ export function CaptureDetail() {
           {capture.signature && (
             <SignatureBadge signature={capture.signature} warning={capture.signatureWarning ?? null} />
           )}
+          {capture.webhookToken && <WebhookTokenBadge check={capture.webhookToken} />}
           <StatusPill status={capture.status} />
           <span>{new Date(capture.receivedAt).toLocaleString()}</span>
           <span>{formatBytes(capture.size)}</span>
@@ -232,6 +234,7 @@ export function CaptureDetail() {
       {capture.signature && (
         <SignatureBanner signature={capture.signature} warning={capture.signatureWarning ?? null} />
       )}
+      {capture.webhookToken && <WebhookTokenBanner check={capture.webhookToken} />}
       {capture.parseErrorMessage && (
         <div className="parse-error" role="note">
           <TriangleAlert size={14} aria-hidden="true" />

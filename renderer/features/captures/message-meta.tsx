@@ -1,5 +1,6 @@
 import type { CaptureDetail } from '../../../shared/model/capture.js';
 import { JsonTree } from '../../components/json-tree.js';
+import { WebhookTokenBadge } from '../dashly-console/webhook-token-check.js';
 
 /** Provider facts beside the message: Kindly context and exchange, Dashly tags, assignee, state. */
 export function MessageMeta({ capture }: { capture: CaptureDetail }) {
@@ -22,6 +23,8 @@ export function MessageMeta({ capture }: { capture: CaptureDetail }) {
     }
   }
   if (capture.provider === 'dashly') {
+    if (capture.webhookToken)
+      rows.push(['Webhook token', <WebhookTokenBadge check={capture.webhookToken} />]);
     if (text(meta.partId)) rows.push(['Part id', <span className="mono">{text(meta.partId)}</span>]);
     if (text(meta.randomId)) rows.push(['random_id', <span className="mono">{text(meta.randomId)}</span>]);
     if (text(meta.sentVia)) rows.push(['Sent via', text(meta.sentVia)]);

@@ -1,3 +1,4 @@
+import { Lock, UserCheck } from 'lucide-react';
 import type { ProviderId } from '../../../shared/model/provider.js';
 import { ProviderBadge } from '../../components/badges.js';
 import { Segmented } from '../../components/segmented.js';
@@ -48,12 +49,37 @@ export function ConversationList() {
                 <div className="conversation-line">
                   <ProviderBadge provider={conversation.provider} />
                   <span className="conversation-title">{conversation.title || conversation.key}</span>
-                  {conversation.unanswered && (
-                    <span className="unanswered-dot" title="Waiting for an answer" aria-label="unanswered" />
+                  {conversation.unanswered && !conversation.closed && (
+                    <span
+                      className="unanswered-dot"
+                      title="Waiting for an answer"
+                      role="img"
+                      aria-label="unanswered"
+                    />
                   )}
                   <time>{formatRelative(conversation.lastAt)}</time>
                 </div>
                 <div className="conversation-last">{conversation.lastText || '—'}</div>
+                {(conversation.closed || conversation.tags.length > 0 || conversation.assignee) && (
+                  <div className="conversation-state">
+                    {conversation.closed && (
+                      <span className="state-chip state-closed">
+                        <Lock size={10} aria-hidden="true" /> closed
+                      </span>
+                    )}
+                    {conversation.tags.map((tag) => (
+                      <span key={tag} className="tag-chip tag-chip-small">
+                        {tag}
+                      </span>
+                    ))}
+                    {conversation.assignee && (
+                      <span className="conversation-assignee" title="Assignee">
+                        <UserCheck size={11} aria-hidden="true" />
+                        {conversation.assignee.name ?? conversation.assignee.id}
+                      </span>
+                    )}
+                  </div>
+                )}
                 <div className="conversation-meta">
                   <span className="mono">{conversation.key}</span>
                   <span>

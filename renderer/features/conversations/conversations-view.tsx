@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { SplitPane } from '../../components/split-pane.js';
 import { reloadConversations } from '../../state/conversation-actions.js';
 import { ConversationList } from './conversation-list.js';
 import { ConversationThread } from './conversation-thread.js';
@@ -8,13 +9,13 @@ export function ConversationsView() {
     void reloadConversations();
   }, []);
   return (
-    <div className="split">
-      <section className="list-pane" aria-label="Conversations">
-        <ConversationList />
-      </section>
-      <section className="detail-pane" aria-label="Conversation">
-        <ConversationThread />
-      </section>
-    </div>
+    <SplitPane
+      id="conversations"
+      leftLabel="Conversations"
+      rightLabel="Conversation"
+      defaultWidth={420}
+      left={<ConversationList />}
+      right={<ConversationThread />}
+    />
   );
 }

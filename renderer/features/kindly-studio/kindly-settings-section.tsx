@@ -33,6 +33,7 @@ export function KindlySettingsSection() {
         <div className="form-control-line">
           <input
             id={baseUrlId}
+            className="input-wide"
             type="url"
             spellCheck={false}
             value={draft ?? ''}

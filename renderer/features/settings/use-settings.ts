@@ -14,11 +14,14 @@ export function useSettings(): SettingsSnapshot | null {
 }
 
 /** Saves a partial update; shows the server's validation message when it refuses. */
-export async function saveSettings(patch: Record<string, unknown>): Promise<boolean> {
+export async function saveSettings(
+  patch: Record<string, unknown>,
+  options: { quiet?: boolean } = {},
+): Promise<boolean> {
   try {
     const snapshot = await call('settings.update', patch);
     useAppStore.setState({ settings: snapshot });
-    useAppStore.getState().showToast('Saved.');
+    if (!options.quiet) useAppStore.getState().showToast('Saved.');
     return true;
   } catch (error) {
     useAppStore.getState().showToast((error as Error).message, 'error');

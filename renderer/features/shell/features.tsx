@@ -6,8 +6,13 @@ import { CapturesView } from '../captures/captures-view.js';
 import { ConversationsView } from '../conversations/conversations-view.js';
 import { KindlySettingsSection } from '../kindly-studio/kindly-settings-section.js';
 import { StudioView } from '../kindly-studio/studio-view.js';
+import { AutoReplyEditor } from '../dashly-console/autoreply-editor.js';
+import { DashlySettingsSection } from '../dashly-console/dashly-settings-section.js';
 import { ListenerSettingsSection } from '../settings/listener-settings-section.js';
 import { SettingsView } from '../settings/settings-view.js';
+import { AppearanceSettingsSection, ThemeToggle } from '../settings/theme.js';
+import { TunnelControl } from '../tunnel/tunnel-control.js';
+import { TunnelSettingsSection } from '../tunnel/tunnel-settings-section.js';
 
 /** The app's views, in tab order. */
 export const views: ViewDefinition[] = [
@@ -19,8 +24,10 @@ export const views: ViewDefinition[] = [
 
 /** Right-hand side of the top bar, left to right. */
 export const topBarItems: TopBarItem[] = [
+  { id: 'tunnel', component: TunnelControl },
   { id: 'listener', component: ListenerChip },
   { id: 'connection', component: ConnectionIndicator },
+  { id: 'theme', component: ThemeToggle },
 ];
 
 /** Layers over every view. */
@@ -29,5 +36,9 @@ export const overlays: OverlayDefinition[] = [{ id: 'toast', component: Toast }]
 /** Sections of the Settings view, in order. */
 export const settingsSections: SettingsSection[] = [
   { id: 'listener', title: 'Listener & data', component: ListenerSettingsSection },
+  { id: 'appearance', title: 'Appearance', component: AppearanceSettingsSection },
+  { id: 'tunnel', title: 'Public tunnel', component: TunnelSettingsSection },
+  { id: 'dashly', title: 'Dashly', component: DashlySettingsSection },
+  { id: 'autoreplies', title: 'Dashly auto-responder', component: AutoReplyEditor },
   { id: 'kindly', title: 'Kindly', component: KindlySettingsSection },
 ];

@@ -1,9 +1,9 @@
 import { ArrowRight, Braces, ScrollText, UserRound } from 'lucide-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { KindlyValidation } from '../../../../shared/kindly/validation-result.js';
 import type { ConversationDetail } from '../../../../shared/model/conversation.js';
 import type { Message } from '../../../../shared/model/message.js';
-import { MessageBubble } from '../../../components/message-bubble.js';
+import { Messages } from '../../conversations/thread-messages.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { VerdictPill } from '../kindly-reply-composer.js';
 import { flattenFindings } from '../model/findings.js';
@@ -109,12 +109,6 @@ function isBotReply(message: Message): boolean {
 export function KindlyThreadBody({ thread }: { thread: ConversationDetail }) {
   const [transcriptOpen, setTranscriptOpen] = useState(false);
   const [simulateOpen, setSimulateOpen] = useState(false);
-  const endRef = useRef<HTMLDivElement>(null);
-  const count = thread.messages.length;
-  useEffect(() => {
-    endRef.current?.scrollIntoView({ block: 'end' });
-  }, [count, thread.key]);
-
   const lastUser = [...thread.messages].reverse().find((message) => message.direction === 'to_operator');
   const language = typeof lastUser?.meta.languageCode === 'string' ? lastUser.meta.languageCode : 'en';
 
@@ -140,18 +134,12 @@ export function KindlyThreadBody({ thread }: { thread: ConversationDetail }) {
         </button>
       </div>
       <div className={`kindly-thread-main ${transcriptOpen ? 'kindly-thread-with-transcript' : ''}`}>
-        <div className="detail-scroll">
-          <div className="chat-thread" role="list" aria-label="Messages">
-            {thread.messages.map((message) =>
-              isBotReply(message) ? (
-                <BotReplyWithChanges key={message.id} message={message} />
-              ) : (
-                <MessageBubble key={message.id} message={message} />
-              ),
-            )}
-            <div ref={endRef} />
-          </div>
-        </div>
+        <Messages
+          thread={thread}
+          renderMessage={(message) =>
+            isBotReply(message) ? <BotReplyWithChanges key={message.id} message={message} /> : null
+          }
+        />
         {transcriptOpen && <TranscriptPanel chatId={thread.key} onClose={() => setTranscriptOpen(false)} />}
       </div>
       {simulateOpen && (
