@@ -7,6 +7,9 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/tunnel.css';
 import './styles/dashly.css';
+import './styles/forms.css';
+import './styles/holds.css';
+import './styles/endpoints.css';
 import './styles/kindly-studio.css';
 
 // Opening the printed link in a tab that is already open only changes the hash: reload so the new

@@ -6,7 +6,7 @@ export class ApiCallError extends Error {
     readonly code: string,
     message: string,
     readonly status: number,
-    /** The error's `details` (e.g. `messageId` of a failed Dashly reply, validation `issues`). */
+    /** The error's `details` (e.g. `problems` naming the fields at fault, validation `issues`, `messageId` of a failed Dashly reply). */
     readonly details?: unknown,
   ) {
     super(message);

@@ -15,6 +15,9 @@ import {
 } from './conversation-actions.js';
 import { applyApiCalls, scheduleAdminsRefresh } from './dashly-actions.js';
 import { refreshTunnel } from '../features/tunnel/tunnel-actions.js';
+import { endpointsChanged, reloadEndpoints } from './endpoint-actions.js';
+import { holdAdded, holdResolved, reloadHolds } from './holds-actions.js';
+import { notifyNewHold } from '../lib/hold-notifications.js';
 import { useAppStore } from './store.js';
 
 /** Most rows kept in memory from live events before the tail is dropped (scrolling reloads it). */
@@ -86,6 +89,18 @@ export function applyFrames(frames: EventFrame[]): void {
       case 'dashly.call.added':
         apiCalls.push((frame as EventFrame<'dashly.call.added'>).payload);
         break;
+      case 'endpoints.changed':
+        endpointsChanged((frame as EventFrame<'endpoints.changed'>).payload.endpoints);
+        break;
+      case 'hold.added': {
+        const hold = (frame as EventFrame<'hold.added'>).payload;
+        holdAdded(hold);
+        notifyNewHold(hold);
+        break;
+      }
+      case 'hold.resolved':
+        holdResolved((frame as EventFrame<'hold.resolved'>).payload);
+        break;
       default:
         break;
     }
@@ -149,6 +164,8 @@ export function startEventSync(token: string): () => void {
       void reloadCaptures();
       void reloadConversations();
       void refreshTunnel();
+      void reloadEndpoints();
+      void reloadHolds();
       void call('app.info', {})
         .then((appInfo) => useAppStore.setState({ appInfo }))
         .catch(() => {});

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import { createCapturesSlice, type CapturesSlice } from './captures-slice.js';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice.js';
 import { createKindlySlice, type KindlySlice } from './kindly-slice.js';
+import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice.js';
+import { createHoldsSlice, type HoldsSlice } from './holds-slice.js';
 import { createDashlySlice, type DashlySlice } from './dashly-slice.js';
 import { createSessionSlice, type SessionSlice } from './session-slice.js';
 import { createTunnelSlice, type TunnelSlice } from './tunnel-slice.js';
@@ -12,6 +14,8 @@ export type AppState = SessionSlice &
   ConversationsSlice &
   TunnelSlice &
   DashlySlice &
+  EndpointsSlice &
+  HoldsSlice &
   KindlySlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
@@ -20,6 +24,8 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createConversationsSlice(...a),
   ...createTunnelSlice(...a),
   ...createDashlySlice(...a),
+  ...createEndpointsSlice(...a),
+  ...createHoldsSlice(...a),
   ...createKindlySlice(...a),
 }));
 

@@ -16,6 +16,7 @@ import { WebhookTokenBadge, WebhookTokenBanner } from '../dashly-console/webhook
 import { KindlyResponseInspection } from '../kindly-studio/capture/kindly-response-inspection.js';
 import { SignatureBadge, SignatureBanner } from '../kindly-studio/capture/signature-status.js';
 import { MessageMeta } from './message-meta.js';
+import { ForwardRecordSection, HeldNowNote, HoldRecordSection, responseOrigin } from './responder-records.js';
 import { rawRequestText, rawResponseText } from './raw-http.js';
 
 type DetailTab = 'message' | 'request' | 'response' | 'raw';
@@ -124,10 +125,10 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
               <Section title="Status">
                 <div className="response-status">
                   <StatusPill status={capture.response.status} />
-                  <span className="muted">
-                    {capture.response.source === 'ack' ? 'default answer' : capture.response.source}
-                    {capture.response.latencyMs !== null && ` · ${capture.response.latencyMs.toFixed(1)} ms`}
-                  </span>
+                  <span>{responseOrigin(capture)}</span>
+                  {capture.response.latencyMs !== null && (
+                    <span className="muted">{capture.response.latencyMs.toFixed(1)} ms</span>
+                  )}
                 </div>
               </Section>
               <Section title="Headers">
@@ -140,9 +141,14 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
                   label="Response body"
                 />
               </Section>
+              <HoldRecordSection capture={capture} />
+              <ForwardRecordSection capture={capture} />
             </>
           ) : (
-            <div className="muted detail-pad">No response has been sent yet.</div>
+            <>
+              <HeldNowNote captureId={capture.id} />
+              <div className="muted detail-pad">No response has been sent yet.</div>
+            </>
           ))}
         {active === 'raw' && (
           <>
@@ -197,6 +203,12 @@ export function CaptureDetail() {
           {capture.remoteAddress && <span>from {capture.remoteAddress}</span>}
           {capture.viaTunnel && <span className="meta-tag">via tunnel</span>}
           {capture.parsedAs && <span className="meta-tag">parsed as {capture.parsedAs}</span>}
+          {capture.forward && (
+            <span className={`meta-tag ${capture.forward.error ? 'meta-tag-warn' : ''}`}>
+              {capture.forward.error ? 'forward failed' : 'forwarded'}
+            </span>
+          )}
+          {capture.hold && <span className="meta-tag">held</span>}
         </div>
         <div className="detail-actions">
           {conversationKey && (

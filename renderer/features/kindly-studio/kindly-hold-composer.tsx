@@ -2,23 +2,11 @@ import { Maximize2, Send, X } from 'lucide-react';
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import type { ResponseSpecInput } from '../../../shared/model/endpoint.js';
-import type { Hold } from '../../../shared/model/hold.js';
+import { modKeyLabel } from '../../lib/platform.js';
+import type { HoldComposerProps } from '../shell/registry.js';
 import { KindlyReplyComposer, useDraftValidation } from './kindly-reply-composer.js';
 import { draftFromValue, type ReplyDraft } from './model/reply-draft.js';
 import { useCapturePayload } from './use-capture-payload.js';
-
-/** The holds panel's composer contract (HoldComposerProps in features/shell/registry.ts). */
-export interface KindlyHoldComposerProps {
-  hold: Hold;
-  onSend: (response: ResponseSpecInput) => Promise<boolean>;
-  onSendToAll?: (response: ResponseSpecInput) => Promise<boolean>;
-  onFallback: () => Promise<boolean>;
-  busy: boolean;
-}
-
-function modKey(): string {
-  return /Mac|iPhone|iPad/u.test(navigator.platform || navigator.userAgent) ? '⌘' : 'Ctrl';
-}
 
 /** A large dialog over everything, for composing a rich reply with room to breathe. */
 function ExpandedDialog({ onClose, children }: { onClose: () => void; children: ReactNode }) {
@@ -57,7 +45,7 @@ function ExpandedDialog({ onClose, children }: { onClose: () => void; children: 
  * filled from the held payload) in the holds panel, with "Expand" for the full studio. What is sent
  * is exactly the JSON the preview shows.
  */
-export function KindlyHoldComposer({ hold, onSend, onSendToAll, busy }: KindlyHoldComposerProps) {
+export function KindlyHoldComposer({ hold, onSend, onSendToAll, busy }: HoldComposerProps) {
   const [draft, setDraft] = useState<ReplyDraft>(() => draftFromValue({ reply: '' }));
   const [expanded, setExpanded] = useState(false);
   const [confirm, setConfirm] = useState<'one' | 'all' | null>(null);
@@ -93,7 +81,7 @@ export function KindlyHoldComposer({ hold, onSend, onSendToAll, busy }: KindlyHo
         className="button button-primary"
         disabled={busy || draft.problem !== null}
         aria-keyshortcuts="Control+Enter Meta+Enter"
-        title={draft.problem ?? `Send this reply (${modKey()}+Enter)`}
+        title={draft.problem ?? `Send this reply (${modKeyLabel()}+Enter)`}
         onClick={() => send(false)}
       >
         <Send size={14} aria-hidden="true" /> Send reply

@@ -1,13 +1,25 @@
 import { ListenerChip } from './listener-chip.js';
 import { ConnectionIndicator } from './connection-indicator.js';
-import type { OverlayDefinition, SettingsSection, TopBarItem, ViewDefinition } from './registry.js';
+import type { ComponentType } from 'react';
+import type { ProviderId } from '../../../shared/model/provider.js';
+import type {
+  HoldComposerProps,
+  OverlayDefinition,
+  SettingsSection,
+  TopBarItem,
+  ViewDefinition,
+} from './registry.js';
 import { Toast } from './toast.js';
 import { CapturesView } from '../captures/captures-view.js';
 import { ConversationsView } from '../conversations/conversations-view.js';
+import { KindlyHoldComposer } from '../kindly-studio/kindly-hold-composer.js';
 import { KindlySettingsSection } from '../kindly-studio/kindly-settings-section.js';
 import { StudioView } from '../kindly-studio/studio-view.js';
 import { AutoReplyEditor } from '../dashly-console/autoreply-editor.js';
 import { DashlySettingsSection } from '../dashly-console/dashly-settings-section.js';
+import { EndpointsView } from '../endpoints/endpoints-view.js';
+import { HoldsIndicator } from '../holds/holds-indicator.js';
+import { HoldsPanel, useOpenHoldCount } from '../holds/holds-panel.js';
 import { ListenerSettingsSection } from '../settings/listener-settings-section.js';
 import { SettingsView } from '../settings/settings-view.js';
 import { AppearanceSettingsSection, ThemeToggle } from '../settings/theme.js';
@@ -18,6 +30,12 @@ import { TunnelSettingsSection } from '../tunnel/tunnel-settings-section.js';
 export const views: ViewDefinition[] = [
   { id: 'captures', label: 'Captures', component: CapturesView },
   { id: 'conversations', label: 'Conversations', component: ConversationsView },
+  {
+    id: 'endpoints',
+    label: 'Endpoints',
+    component: EndpointsView,
+    useBadge: useOpenHoldCount,
+  },
   { id: 'kindly-studio', label: 'Studio', component: StudioView },
   { id: 'settings', label: 'Settings', component: SettingsView },
 ];
@@ -25,13 +43,25 @@ export const views: ViewDefinition[] = [
 /** Right-hand side of the top bar, left to right. */
 export const topBarItems: TopBarItem[] = [
   { id: 'tunnel', component: TunnelControl },
+  { id: 'holds', component: HoldsIndicator },
   { id: 'listener', component: ListenerChip },
   { id: 'connection', component: ConnectionIndicator },
   { id: 'theme', component: ThemeToggle },
 ];
 
 /** Layers over every view. */
-export const overlays: OverlayDefinition[] = [{ id: 'toast', component: Toast }];
+export const overlays: OverlayDefinition[] = [
+  { id: 'holds', component: HoldsPanel },
+  { id: 'toast', component: Toast },
+];
+
+/**
+ * The composer a held request of each provider gets in the holds panel (see HoldComposerProps);
+ * providers without one get the raw status/headers/body editor.
+ */
+export const holdComposers: Partial<Record<ProviderId, ComponentType<HoldComposerProps>>> = {
+  kindly: KindlyHoldComposer,
+};
 
 /** Sections of the Settings view, in order. */
 export const settingsSections: SettingsSection[] = [
