@@ -24,6 +24,8 @@ export interface KindlySlice {
   kindlyTemplatesError: string | null;
   /** Fetched transcripts by chat id. */
   kindlyTranscripts: Record<string, TranscriptEntry>;
+  /** How held Kindly webhooks are answered: the reply studio, or raw status/headers/body. */
+  kindlyHoldMode: 'studio' | 'raw';
 }
 
 export const createKindlySlice: SliceCreator<KindlySlice> = () => ({
@@ -33,4 +35,5 @@ export const createKindlySlice: SliceCreator<KindlySlice> = () => ({
   kindlyTemplates: null,
   kindlyTemplatesError: null,
   kindlyTranscripts: {},
+  kindlyHoldMode: 'studio',
 });

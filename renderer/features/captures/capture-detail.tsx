@@ -112,16 +112,6 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
                   captureId={capture.id}
                 />
               )}
-              {capture.provider === 'kindly' &&
-                capture.forward?.body &&
-                capture.response.source !== 'forward' && (
-                  <KindlyResponseInspection
-                    body={capture.forward.body}
-                    status={capture.forward.status}
-                    captureId={capture.id}
-                    title="What your bot answered (not sent)"
-                  />
-                )}
               <Section title="Status">
                 <div className="response-status">
                   <StatusPill status={capture.response.status} />
@@ -143,6 +133,16 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
               </Section>
               <HoldRecordSection capture={capture} />
               <ForwardRecordSection capture={capture} />
+              {capture.provider === 'kindly' &&
+                capture.forward?.body &&
+                capture.response.source !== 'forward' && (
+                  <KindlyResponseInspection
+                    body={capture.forward.body}
+                    status={capture.forward.status}
+                    captureId={capture.id}
+                    title="What your bot answered (not sent)"
+                  />
+                )}
             </>
           ) : (
             <>

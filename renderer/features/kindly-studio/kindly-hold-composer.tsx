@@ -3,6 +3,10 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import { createPortal } from 'react-dom';
 import type { ResponseSpecInput } from '../../../shared/model/endpoint.js';
 import { modKeyLabel } from '../../lib/platform.js';
+import { useAppStore } from '../../state/store.js';
+import { Segmented } from '../../components/segmented.js';
+import { HoldCountdown } from '../holds/hold-countdown.js';
+import { RawHoldComposer } from '../holds/raw-hold-composer.js';
 import type { HoldComposerProps } from '../shell/registry.js';
 import { KindlyReplyComposer, useDraftValidation } from './kindly-reply-composer.js';
 import { draftFromValue, type ReplyDraft } from './model/reply-draft.js';
@@ -45,11 +49,31 @@ function ExpandedDialog({ onClose, children }: { onClose: () => void; children: 
  * filled from the held payload) in the holds panel, with "Expand" for the full studio. What is sent
  * is exactly the JSON the preview shows.
  */
-export function KindlyHoldComposer({ hold, onSend, onSendToAll, busy }: HoldComposerProps) {
+export function KindlyHoldComposer(props: HoldComposerProps) {
+  const mode = useAppStore((state) => state.kindlyHoldMode);
+  return (
+    <div className="ks-hold-switch">
+      <Segmented<'studio' | 'raw'>
+        label="Reply with"
+        value={mode}
+        onChange={(kindlyHoldMode) => useAppStore.setState({ kindlyHoldMode })}
+        options={[
+          { value: 'studio', label: 'Studio' },
+          { value: 'raw', label: 'Raw' },
+        ]}
+      />
+      {mode === 'studio' ? <KindlyStudioHoldComposer {...props} /> : <RawHoldComposer {...props} />}
+    </div>
+  );
+}
+
+/** The studio in the holds panel; "Raw" (status, headers, any body) stays one click away. */
+function KindlyStudioHoldComposer({ hold, onSend, onSendToAll, busy }: HoldComposerProps) {
   const [draft, setDraft] = useState<ReplyDraft>(() => draftFromValue({ reply: '' }));
   const [expanded, setExpanded] = useState(false);
   const [confirm, setConfirm] = useState<'one' | 'all' | null>(null);
   const loaded = useCapturePayload(hold.captureId);
+  const entry = useAppStore((state) => state.holds.find((item) => item.hold.id === hold.id));
   const { validation } = useDraftValidation(draft);
   const payload = loaded && !loaded.error ? loaded.payload : undefined;
 
@@ -60,7 +84,12 @@ export function KindlyHoldComposer({ hold, onSend, onSendToAll, busy }: HoldComp
       return;
     }
     setConfirm(null);
-    const response: ResponseSpecInput = { status: 200, body: draft.value as ResponseSpecInput['body'] };
+    // The JSON text itself, byte for byte: what the preview shows, with big numbers intact.
+    const response: ResponseSpecInput = {
+      status: 200,
+      headers: [['Content-Type', 'application/json; charset=utf-8']],
+      body: draft.text,
+    };
     void (all && onSendToAll ? onSendToAll(response) : onSend(response)).then((sent) => {
       if (sent) setExpanded(false);
     });
@@ -125,6 +154,7 @@ export function KindlyHoldComposer({ hold, onSend, onSendToAll, busy }: HoldComp
           payload={payload}
           layout="stacked"
           label="Kindly reply composer"
+          jsonLabel="Reply body"
           actions={
             <button
               type="button"
@@ -143,7 +173,12 @@ export function KindlyHoldComposer({ hold, onSend, onSendToAll, busy }: HoldComp
         <ExpandedDialog onClose={() => setExpanded(false)}>
           <header className="ks-dialog-head">
             <h2>Reply to the held Kindly request</h2>
-            <span className="muted">“{hold.capture.summary}”</span>
+            <span className="muted ks-dialog-message">“{hold.capture.summary}”</span>
+            {entry && (
+              <div className="ks-dialog-countdown">
+                <HoldCountdown entry={entry} compact />
+              </div>
+            )}
             <span className="capture-spacer" />
             {actions}
             <button
@@ -161,6 +196,7 @@ export function KindlyHoldComposer({ hold, onSend, onSendToAll, busy }: HoldComp
             payload={payload}
             layout="wide"
             label="Kindly reply composer"
+            jsonLabel="Reply body"
           />
         </ExpandedDialog>
       )}

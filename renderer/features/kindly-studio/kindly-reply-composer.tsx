@@ -54,6 +54,8 @@ export interface KindlyReplyComposerProps {
   actions?: ReactNode;
   /** Accessible name of the composer. */
   label?: string;
+  /** Accessible name of its JSON editor. */
+  jsonLabel?: string;
 }
 
 /**
@@ -68,6 +70,7 @@ export function KindlyReplyComposer({
   layout = 'wide',
   actions,
   label = 'Kindly reply composer',
+  jsonLabel = 'Reply JSON',
 }: KindlyReplyComposerProps) {
   const editor = useRef<JsonEditorHandle>(null);
   const builderRef = useRef<HTMLDivElement>(null);
@@ -127,6 +130,7 @@ export function KindlyReplyComposer({
         onChange={onBuilderChange}
         findings={draft.problem ? [] : findings}
         disabled={draft.problem !== null}
+        compactAdd={layout === 'stacked'}
       />
     </div>
   );
@@ -134,7 +138,7 @@ export function KindlyReplyComposer({
     <div className="ks-pane ks-pane-json">
       <JsonEditor
         ref={editor}
-        label="Reply JSON"
+        label={jsonLabel}
         value={draft.text}
         onChange={onTextChange}
         diagnostics={diagnostics}
@@ -160,9 +164,13 @@ export function KindlyReplyComposer({
             onDraftChange(next.problem ? next : draftFromValue(next.value));
           }}
         />
-        <span className="capture-spacer" />
-        <VerdictPill validation={validation} />
-        {actions}
+        {layout !== 'stacked' && (
+          <>
+            <span className="capture-spacer" />
+            <VerdictPill validation={validation} />
+            {actions}
+          </>
+        )}
       </div>
       {inserted && <PlaceholderReport insert={inserted} onClose={() => setInserted(null)} />}
       {layout === 'wide' ? (
@@ -181,18 +189,24 @@ export function KindlyReplyComposer({
         </div>
       ) : layout === 'stacked' ? (
         <div className="ks-stacked">
-          <Segmented<Pane>
-            label="Show"
-            value={pane}
-            onChange={setPane}
-            options={[
-              { value: 'builder', label: 'Builder' },
-              { value: 'json', label: 'JSON' },
-              { value: 'preview', label: 'Preview' },
-            ]}
-          />
+          <div className="ks-stacked-bar">
+            <Segmented<Pane>
+              label="Show"
+              value={pane}
+              onChange={setPane}
+              options={[
+                { value: 'builder', label: 'Builder' },
+                { value: 'json', label: 'JSON' },
+                { value: 'preview', label: 'Preview' },
+              ]}
+            />
+            <span className="capture-spacer" />
+            <VerdictPill validation={validation} />
+            {actions}
+          </div>
           {pane === 'builder' ? builder : pane === 'json' ? json : preview}
-          {pane !== 'preview' && findingsList}
+          {/* The builder shows findings under its inputs; the list is for the JSON. */}
+          {pane === 'json' && findingsList}
         </div>
       ) : (
         <div className="ks-columns ks-columns-compact">

@@ -243,11 +243,14 @@ export function ReplyBuilder({
   onChange,
   findings,
   disabled,
+  compactAdd = false,
 }: {
   value: JsonObject;
   onChange: (next: JsonObject) => void;
   findings: readonly Finding[];
   disabled: boolean;
+  /** One "Add to the reply" menu instead of a chip per part, where room is short. */
+  compactAdd?: boolean;
 }) {
   const api = useMemo<BuilderApi>(
     () => ({ root: value, update: (change) => onChange(change(value)), findings }),
@@ -261,26 +264,47 @@ export function ReplyBuilder({
     <BuilderContext.Provider value={api}>
       <fieldset className="ks-builder" disabled={disabled}>
         <legend className="visually-hidden">Reply builder</legend>
-        <div className="ks-add-parts" role="group" aria-label="Add to the reply">
-          {absent.map((section) => {
-            const Icon = section.icon;
-            return (
-              <button
-                key={section.id}
-                type="button"
-                className="ks-add-part"
-                onClick={() => {
-                  setJustAdded(section.id);
-                  onChange(section.add(value));
-                }}
-              >
-                <Plus size={12} aria-hidden="true" />
-                <Icon size={13} aria-hidden="true" />
+        {compactAdd ? (
+          <select
+            className="ks-input ks-add-select"
+            aria-label="Add to the reply"
+            value=""
+            onChange={(event) => {
+              const section = absent.find((item) => item.id === event.target.value);
+              if (!section) return;
+              setJustAdded(section.id);
+              onChange(section.add(value));
+            }}
+          >
+            <option value="">+ Add to the reply…</option>
+            {absent.map((section) => (
+              <option key={section.id} value={section.id}>
                 {section.title}
-              </button>
-            );
-          })}
-        </div>
+              </option>
+            ))}
+          </select>
+        ) : (
+          <div className="ks-add-parts" role="group" aria-label="Add to the reply">
+            {absent.map((section) => {
+              const Icon = section.icon;
+              return (
+                <button
+                  key={section.id}
+                  type="button"
+                  className="ks-add-part"
+                  onClick={() => {
+                    setJustAdded(section.id);
+                    onChange(section.add(value));
+                  }}
+                >
+                  <Plus size={12} aria-hidden="true" />
+                  <Icon size={13} aria-hidden="true" />
+                  {section.title}
+                </button>
+              );
+            })}
+          </div>
+        )}
         {present.length === 0 && (
           <p className="ks-empty-builder">
             Nothing in the reply yet: add a part above, or insert a template.
