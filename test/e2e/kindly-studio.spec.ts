@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
-import type { MethodInput } from '../../shared/contract/index.js';
 import { buildKindlyPreview, validateKindlyReply } from '../../shared/kindly/index.js';
 import { KINDLY_HEADERS, KINDLY_TEXT_REQUEST, KINDLY_TRANSCRIPT } from '../fixtures/kindly.js';
 import { startFakeKindlyApi } from '../helpers/fake-kindly-api.js';
@@ -34,29 +33,42 @@ async function fill(scope: Locator, label: string, value: string): Promise<void>
   await scope.getByRole('textbox', { name: label, exact: true }).fill(value);
 }
 
-test('builder: text, two buttons, two cards and a two-field form; the preview shows them and a held Kindly webhook receives exactly that', async ({
+test('a held Kindly webhook answered from the studio: text, two buttons, two cards and a two-field form built in the builder; the sender receives the JSON the preview showed', async ({
   page,
   app,
-  context,
 }) => {
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await app.call('endpoints.save', { prefix: '/kindly', mode: 'hold', holdTimeoutMs: 120_000 });
+  // Many steps through a real UI: give it room on a busy machine.
+  test.setTimeout(150_000);
+  await app.call('endpoints.save', { prefix: '/kindly', mode: 'hold', holdTimeoutMs: 140_000 });
+  await app.call('templates.save', {
+    name: 'Greeting',
+    provider: 'kindly',
+    body: JSON.stringify({ reply: 'You asked: {{message}}\n\nPick one below.' }),
+  });
   // Kindly's POST stays open until the operator answers.
   const answer = httpRequest(`${app.listenerUrl}/kindly`, {
     headers: KINDLY_HEADERS,
     body: KINDLY_REQUEST_BODY,
-    timeoutMs: 60_000,
+    timeoutMs: 140_000,
   });
-  const hold = await waitForHold(app);
+  await waitForHold(app);
 
   await page.goto(app.uiUrl);
-  const studio = await openStudio(page);
-  await page.getByLabel('Placeholders from').selectOption(String(hold.captureId));
-  const add = studio.getByRole('group', { name: 'Add to the reply', exact: true });
+  const card = page
+    .getByRole('complementary', { name: 'Held requests' })
+    .getByRole('article', { name: /^Held request/u });
+  await expect(card.getByLabel('Held message')).toHaveText(KINDLY_TEXT_REQUEST.message);
+  await card.getByRole('button', { name: 'Expand the composer' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reply to the held Kindly request' });
+  const studio = dialog.getByRole('region', { name: 'Kindly reply composer', exact: true });
 
-  // Text.
-  await add.getByRole('button', { name: 'Message' }).click();
-  await fill(studio, 'Message', 'Hi! Here is what I found.\n\nPick one below.');
+  // Text, from a template whose placeholder is filled from the held payload.
+  await studio.getByLabel('Reply template').selectOption({ label: 'Greeting' });
+  await studio.getByRole('button', { name: 'Insert' }).click();
+  await expect(studio.getByRole('textbox', { name: 'Message', exact: true })).toHaveValue(
+    `You asked: ${KINDLY_TEXT_REQUEST.message}\n\nPick one below.`,
+  );
+  const add = studio.getByRole('group', { name: 'Add to the reply', exact: true });
 
   // Two buttons: a quick reply and a link.
   await add.getByRole('button', { name: 'Buttons' }).click();
@@ -75,7 +87,7 @@ test('builder: text, two buttons, two cards and a two-field form; the preview sh
   await add.getByRole('button', { name: 'Image carousel' }).click();
   await studio.getByRole('button', { name: 'Add card', exact: true }).click();
   for (const [index, title] of ['Fjord Shell', 'Harbour Parka'].entries()) {
-    const card = studio.getByRole('group', { name: `Card ${index + 1}` });
+    const card = studio.getByRole('group', { name: `Card ${index + 1}`, exact: true });
     await fill(card, 'Title', title);
     await fill(card, 'Description', `Jacket ${index + 1}`);
     await fill(card, 'Image URL (imageUrl)', `https://cdn.shop.example.com/${index + 1}.jpg`);
@@ -85,12 +97,13 @@ test('builder: text, two buttons, two cards and a two-field form; the preview sh
     await fill(cardButton, 'Sends (as the user)', `More like ${title}`);
   }
 
-  // A form with two fields: a text and a select.
+  // A form with two fields: a required text and a select.
   await add.getByRole('button', { name: 'Form' }).click();
   const form = studio.getByRole('region', { name: 'Form', exact: true });
   await fill(form, 'Title', 'Book a fitting');
-  await fill(form.getByRole('group', { name: 'Field 1', exact: true }), 'Label', 'Your name');
-  await form.getByRole('checkbox', { name: 'Required' }).check();
+  const field1 = form.getByRole('group', { name: 'Field 1', exact: true });
+  await fill(field1, 'Label', 'Your name');
+  await field1.getByRole('checkbox', { name: 'Required' }).check();
   await form.getByRole('button', { name: /Add field/u }).click();
   const field2 = form.getByRole('group', { name: 'Field 2', exact: true });
   await field2.getByRole('combobox', { name: 'Input type' }).selectOption('select');
@@ -99,39 +112,52 @@ test('builder: text, two buttons, two cards and a two-field form; the preview sh
 
   // The preview shows every part.
   const preview = studio.getByRole('region', { name: 'Preview', exact: true });
-  await expect(preview.locator('.kp-bubble')).toHaveText(['Hi! Here is what I found.', 'Pick one below.']);
+  const bubbles = preview.locator('.kp-bubble');
+  await expect(bubbles).toHaveText([`You asked: ${KINDLY_TEXT_REQUEST.message}`, 'Pick one below.']);
   const replyButtons = preview.locator('.kp-widget-body > .kp-buttons > .kp-button .kp-button-label');
   await expect(replyButtons).toHaveText(['Sunday hours?', 'All opening hours']);
   const carousel = preview.getByRole('list', { name: 'Image carousel' });
-  await expect(carousel.locator('.kp-card')).toHaveCount(2);
-  await expect(carousel.locator('.kp-card-title')).toHaveText(['Fjord Shell', 'Harbour Parka']);
+  const cardTitles = carousel.locator('.kp-card-title');
+  await expect(cardTitles).toHaveText(['Fjord Shell', 'Harbour Parka']);
   const previewForm = preview.getByRole('group', { name: 'Form: Book a fitting', exact: true });
-  await expect(previewForm.locator('.kp-field-label')).toHaveText(['Your name*', 'Store']);
+  const fieldLabels = previewForm.locator('.kp-field-label');
+  await expect(fieldLabels).toHaveText(['Your name*', 'Store']);
   await expect(studio.getByRole('status').filter({ hasText: 'Kindly would accept it' })).toBeVisible();
+  const shown = {
+    bubbles: await bubbles.allInnerTexts(),
+    buttons: await replyButtons.allInnerTexts(),
+    cards: await cardTitles.allInnerTexts(),
+    fields: (await fieldLabels.allInnerTexts()).map((label) => label.replace(/\*$/u, '')),
+  };
 
-  // What the builder made is in the JSON editor (the JSON is the one source both views follow).
-  const built = await copiedJson(page);
-  expect(validateKindlyReply(built).errors).toEqual([]);
-
-  // Send it to the held request (the holds panel is another feature; its API is what it calls).
-  await app.call('holds.respond', { id: hold.id, body: built as MethodInput<'holds.respond'>['body'] });
+  // Send from the studio; the sender gets the JSON, and it is what the preview showed.
+  await dialog.getByRole('button', { name: 'Send reply' }).click();
+  await expect(dialog).toBeHidden();
   const received = await answer;
   expect(received.status).toBe(200);
+  expect(received.headers['content-type']).toContain('application/json');
   const sent = JSON.parse(received.text) as unknown;
-  expect(sent).toEqual(built);
   expect(validateKindlyReply(sent)).toMatchObject({ valid: true, errors: [] });
-
-  // And it is what the preview showed.
   const model = buildKindlyPreview(sent);
-  await expect(preview.locator('.kp-bubble')).toHaveText(model.paragraphs.map((p) => p.text));
-  await expect(replyButtons).toHaveText(model.buttons.map((b) => b.label));
-  await expect(carousel.locator('.kp-card-title')).toHaveText(model.carousel.map((c) => c.title));
-  expect(model.form?.fields.map((f) => f.label)).toEqual(['Your name', 'Store']);
+  expect({
+    bubbles: model.paragraphs.map((paragraph) => paragraph.text),
+    buttons: model.buttons.map((button) => button.label),
+    cards: model.carousel.map((item) => item.title),
+    fields: model.form?.fields.map((field) => field.label),
+  }).toEqual(shown);
   expect(model.buttons[1]).toMatchObject({
     kind: 'link',
     href: 'https://shop.example.com/hours',
     opensInNewTab: true,
   });
+  expect(model.form?.fields[0]?.required).toBe(true);
+  expect(model.form?.fields[1]?.options).toEqual([{ value: 'option-1', label: 'Oslo' }]);
+
+  // Recorded as the operator's answer.
+  const detail = await app.call('captures.get', {
+    id: (await app.call('captures.list', {})).items[0]?.id ?? 0,
+  });
+  expect(detail.response?.source).toBe('operator');
 });
 
 test('builder and JSON stay in sync both ways; broken JSON pauses the builder; completion comes from the schema', async ({
