@@ -95,15 +95,17 @@ export function ResponseEditor({
         </div>
       </div>
       {provider === 'kindly' && draft.bodyMode === 'json' && !disabled && (
-        <Segmented<'studio' | 'json'>
-          label={`${label} body editor`}
-          value={editWith}
-          onChange={setEditWith}
-          options={[
-            { value: 'studio', label: 'Kindly studio' },
-            { value: 'json', label: 'Plain JSON' },
-          ]}
-        />
+        <div className="ks-body-editor-switch">
+          <Segmented<'studio' | 'json'>
+            label={`${label} body editor`}
+            value={editWith}
+            onChange={setEditWith}
+            options={[
+              { value: 'studio', label: 'Kindly studio' },
+              { value: 'json', label: 'Plain JSON' },
+            ]}
+          />
+        </div>
       )}
       <FieldError problems={problems} path={`${at}.status`} />
       <FieldError problems={problems} path={`${at}.delayMs`} />

@@ -19,14 +19,20 @@ export function KindlyBodyEditor({
   // The body may change from outside (reset, another rule); the draft remembers the last valid reply.
   const shown = draft.text === text ? draft : draftFromText(text, draft);
   return (
-    <KindlyReplyComposer
-      draft={shown}
-      onDraftChange={(next) => {
-        setDraft(next);
-        onChange(next.text);
-      }}
-      layout="compact"
-      label={label}
-    />
+    <div className="ks-body-editor">
+      <p className="ks-help">
+        Placeholders such as <code>{'{{message}}'}</code> or <code>{'{{context.store}}'}</code> are filled for
+        each request; the preview shows them as written.
+      </p>
+      <KindlyReplyComposer
+        draft={shown}
+        onDraftChange={(next) => {
+          setDraft(next);
+          onChange(next.text);
+        }}
+        layout="compact"
+        label={label}
+      />
+    </div>
   );
 }
