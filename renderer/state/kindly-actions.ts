@@ -100,8 +100,13 @@ export async function sendAsKindlyUser(
 /** Opens a reply in the Studio view (e.g. a captured response, to fix and reuse it). */
 export function openInStudio(text: string, payloadCaptureId: number | null): void {
   const draft = draftFromText(text, null);
+  const current = useAppStore.getState().studioDraft;
+  const next = draft.problem ? draft : draftFromValue(draft.value);
+  const worthKeeping =
+    current.text.trim() !== '{}' && current.text.trim() !== '' && current.text !== next.text;
   useAppStore.setState({
-    studioDraft: draft.problem ? draft : draftFromValue(draft.value),
+    studioDraft: next,
+    studioReplacedDraft: worthKeeping ? current : null,
     studioPayloadCaptureId: payloadCaptureId,
   });
   useAppStore.getState().setView('kindly-studio');

@@ -17,6 +17,8 @@ export interface KindlySlice {
   kindlyImagesAllowed: boolean;
   /** The Studio view's reply, kept while the user visits other views. */
   studioDraft: ReplyDraft;
+  /** What the studio held before "Open in studio" replaced it, so it can be restored. */
+  studioReplacedDraft: ReplyDraft | null;
   /** The capture whose payload fills the studio's placeholders; null for none. */
   studioPayloadCaptureId: number | null;
   /** Kindly reply templates by name; null until loaded. */
@@ -31,6 +33,7 @@ export interface KindlySlice {
 export const createKindlySlice: SliceCreator<KindlySlice> = () => ({
   kindlyImagesAllowed: false,
   studioDraft: EMPTY_DRAFT,
+  studioReplacedDraft: null,
   studioPayloadCaptureId: null,
   kindlyTemplates: null,
   kindlyTemplatesError: null,

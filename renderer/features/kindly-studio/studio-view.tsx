@@ -1,4 +1,4 @@
-import { FilePlus2, UserRound, X } from 'lucide-react';
+import { FilePlus2, Undo2, UserRound, X } from 'lucide-react';
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { CaptureSummary } from '../../../shared/model/capture.js';
 import { call } from '../../api/client.js';
@@ -100,6 +100,7 @@ export function StudioView() {
   const draft = useAppStore((state) => state.studioDraft);
   const payloadCaptureId = useAppStore((state) => state.studioPayloadCaptureId);
   const loaded = useCapturePayload(payloadCaptureId);
+  const replaced = useAppStore((state) => state.studioReplacedDraft);
   const setDraft = useCallback((next: ReplyDraft) => useAppStore.setState({ studioDraft: next }), []);
   return (
     <div className="studio-view">
@@ -117,6 +118,26 @@ export function StudioView() {
           <FilePlus2 size={13} aria-hidden="true" /> New
         </button>
       </header>
+      {replaced && (
+        <div className="studio-replaced" role="status">
+          <span>The studio now shows the opened reply; the one you were writing is kept.</span>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => useAppStore.setState({ studioDraft: replaced, studioReplacedDraft: null })}
+          >
+            <Undo2 size={13} aria-hidden="true" /> Restore my reply
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss"
+            onClick={() => useAppStore.setState({ studioReplacedDraft: null })}
+          >
+            <X size={14} />
+          </button>
+        </div>
+      )}
       <KindlyReplyComposer
         draft={draft}
         onDraftChange={setDraft}
