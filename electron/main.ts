@@ -21,8 +21,9 @@ import {
 import { PortInUseError, startCore, type Core, type CoreOptions } from './core/app.js';
 import { defaultDataDir } from './core/data-dir.js';
 import { createLog } from './core/log.js';
+import { storeOpenProblem } from './core/store/store-errors.js';
 import { FileSecretStore } from './core/secrets/file-secret-store.js';
-import { BRIDGE_ARG_PREFIX, BRIDGE_CHANNELS, type BridgeBootstrap } from './desktop/bridge-channels.js';
+import { BRIDGE_CHANNELS, type BridgeBootstrap } from './desktop/bridge-channels.js';
 import { installAppMenu } from './desktop/app-menu.js';
 import { loadDesktopPrefs, saveDesktopPrefs } from './desktop/desktop-prefs.js';
 import { electronNativeBinding } from './desktop/native-binding.js';
@@ -30,6 +31,12 @@ import { installTray } from './desktop/tray.js';
 import { loadWindowState, trackWindowState } from './desktop/window-state.js';
 import { nextFreePort } from './core/util/free-port.js';
 import { safeStorageCodec } from './desktop/safe-storage-codec.js';
+import {
+  externalUrl,
+  isTrustedSender,
+  mayNavigate,
+  secureWebPreferences,
+} from './desktop/window-security.js';
 
 const VERSION = process.env.CONVOSCOPE_VERSION ?? app.getVersion();
 const DEFAULT_LISTEN_PORT = 4545;
@@ -49,18 +56,14 @@ function uiOrigin(): string {
 }
 
 function isOurFrame(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  return url.startsWith(`${uiOrigin()}/`) || url === uiOrigin();
+  return core !== null && isTrustedSender(event.senderFrame?.url, uiOrigin());
 }
 
-function openExternalSafely(url: string): void {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'http:' || parsed.protocol === 'https:')
-      void shell.openExternal(parsed.toString());
-  } catch {
-    // Not a URL: ignore.
-  }
+/** Opens http(s) links in the system browser; answers whether the link was one. */
+function openExternalSafely(url: string): boolean {
+  const safe = externalUrl(url);
+  if (safe) void shell.openExternal(safe);
+  return safe !== null;
 }
 
 function setupSingleInstance(): boolean {
@@ -77,11 +80,17 @@ function setupSingleInstance(): boolean {
 }
 
 function setupSecurity(): void {
+  // The UI needs no permission at all: camera, notifications (they go through the bridge), devices…
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setDevicePermissionHandler(() => false);
+  session.defaultSession.setDisplayMediaRequestHandler((_request, callback) => callback({}));
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(`${uiOrigin()}/`)) event.preventDefault();
+      if (!core || !mayNavigate(url, uiOrigin())) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!core || !mayNavigate(url, uiOrigin())) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
@@ -92,6 +101,12 @@ function setupSecurity(): void {
 }
 
 function setupBridge(): void {
+  ipcMain.on(BRIDGE_CHANNELS.bootstrap, (event) => {
+    const trusted = core !== null && isTrustedSender(event.senderFrame?.url, uiOrigin());
+    const answer: BridgeBootstrap | null =
+      trusted && core ? { apiPort: core.api.port, apiToken: core.token } : null;
+    event.returnValue = answer;
+  });
   ipcMain.handle(BRIDGE_CHANNELS.notify, (event, title: unknown, body: unknown) => {
     if (!isOurFrame(event) || typeof title !== 'string' || typeof body !== 'string') return false;
     if (!Notification.isSupported()) return false;
@@ -100,8 +115,7 @@ function setupBridge(): void {
   });
   ipcMain.handle(BRIDGE_CHANNELS.openExternal, (event, url: unknown) => {
     if (!isOurFrame(event) || typeof url !== 'string') return false;
-    openExternalSafely(url);
-    return true;
+    return openExternalSafely(url);
   });
 }
 
@@ -152,7 +166,6 @@ async function startAppCore(): Promise<Core> {
 }
 
 function createWindow(started: Core, dataDir: string): BrowserWindow {
-  const bootstrap: BridgeBootstrap = { apiPort: started.api.port, apiToken: started.token };
   const saved = loadWindowState(dataDir);
   const window = new BrowserWindow({
     width: saved.bounds.width,
@@ -163,20 +176,7 @@ function createWindow(started: Core, dataDir: string): BrowserWindow {
     title: 'Convoscope',
     show: false,
     backgroundColor: '#111318',
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      additionalArguments: [
-        `${BRIDGE_ARG_PREFIX}${Buffer.from(JSON.stringify(bootstrap)).toString('base64')}`,
-      ],
-    },
+    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
   });
   if (saved.maximized) window.maximize();
   trackWindowState(window, dataDir);
@@ -193,7 +193,9 @@ async function main(): Promise<void> {
   try {
     core = await startAppCore();
   } catch (error) {
-    dialog.showErrorBox('Convoscope could not start', error instanceof Error ? error.message : String(error));
+    const detail = error instanceof Error ? error.message : String(error);
+    const dataDir = process.env.CONVOSCOPE_DATA_DIR ? defaultDataDir() : app.getPath('userData');
+    dialog.showErrorBox('Convoscope could not start', storeOpenProblem(error, dataDir) ?? detail);
     app.exit(1);
     return;
   }

@@ -6,17 +6,17 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import {
-  BRIDGE_ARG_PREFIX,
   BRIDGE_CHANNELS,
+  isBridgeBootstrap,
   MENU_COMMANDS,
   type BridgeBootstrap,
 } from './desktop/bridge-channels.js';
 
+/** Asked of the main process, which answers our UI's frame only (never a command-line argument). */
 function readBootstrap(): BridgeBootstrap | null {
-  const arg = process.argv.find((value) => value.startsWith(BRIDGE_ARG_PREFIX));
-  if (!arg) return null;
   try {
-    return JSON.parse(atob(arg.slice(BRIDGE_ARG_PREFIX.length))) as BridgeBootstrap;
+    const answer: unknown = ipcRenderer.sendSync(BRIDGE_CHANNELS.bootstrap);
+    return isBridgeBootstrap(answer) ? answer : null;
   } catch {
     return null;
   }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { PortInUseError, startCore } from './core/app.js';
 import { defaultDataDir } from './core/data-dir.js';
 import { createLog } from './core/log.js';
+import { storeOpenProblem } from './core/store/store-errors.js';
 import { nextFreePort } from './core/util/free-port.js';
 import { parseServeFlags, SERVE_HELP, UsageError } from './serve/cli-args.js';
 import { openBrowser } from './serve/open-browser.js';
@@ -61,7 +62,9 @@ export async function runServe(argv: string[]): Promise<void> {
       fail(`port ${error.port} (${what}) is already in use; choose another with ${flag} (${offer}).`);
     }
     log(`Startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    fail(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+    fail(
+      `could not start: ${storeOpenProblem(error, dataDir) ?? (error instanceof Error ? error.message : String(error))}`,
+    );
   }
 
   process.stdout.write(
@@ -75,6 +78,8 @@ export async function runServe(argv: string[]): Promise<void> {
     ].join('\n'),
   );
   log(`Serve mode started: listener ${core.listener.port}, UI ${core.api.port}`);
+  // E.g. a damaged database that was moved aside: said once, also shown in the UI.
+  for (const notice of core.health.current().notices) process.stderr.write(`convoscope: ${notice.message}\n`);
 
   const linesFor = tunnelLinePrinter();
   core.tunnel.onStatus((status) => {

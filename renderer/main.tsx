@@ -1,3 +1,4 @@
+import './lib/zod-without-eval.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { resolveToken } from './api/token.js';
@@ -5,8 +6,10 @@ import { App } from './app.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/health.css';
 import './styles/tunnel.css';
 import './styles/dashly.css';
+import './styles/replay.css';
 import './styles/forms.css';
 import './styles/holds.css';
 import './styles/endpoints.css';

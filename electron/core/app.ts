@@ -6,11 +6,15 @@ import type { Handlers } from './api/handler-types.js';
 import { appHandlers } from './api/handlers/app.js';
 import { autoreplyHandlers } from './api/handlers/autoreplies.js';
 import { captureHandlers } from './api/handlers/captures.js';
+import { composeHandlers } from './api/handlers/compose.js';
 import { conversationHandlers } from './api/handlers/conversations.js';
 import { dashlyHandlers } from './api/handlers/dashly.js';
 import { endpointHandlers } from './api/handlers/endpoints.js';
+import { healthHandlers } from './api/handlers/health.js';
 import { holdHandlers } from './api/handlers/holds.js';
+import { replayHandlers } from './api/handlers/replays.js';
 import { settingsHandlers } from './api/handlers/settings.js';
+import { shareHandlers } from './api/handlers/share.js';
 import { DashlyApiClient } from './dashly/api-client.js';
 import { AutoResponder } from './dashly/auto-responder.js';
 import { DashlyInbound } from './dashly/dashly-inbound.js';
@@ -21,15 +25,21 @@ import { kindlyHandlers } from './api/handlers/kindly.js';
 import { templateHandlers } from './api/handlers/templates.js';
 import { tunnelHandlers } from './api/handlers/tunnel.js';
 import { EventBus } from './events/event-bus.js';
+import type { ConnectionLimits } from './listener/connection-guard.js';
 import { defaultIsTunnelHost, startListener, type Listener } from './listener/listener-server.js';
 import { providerById, providerForPath, responseMessages } from './providers/registry.js';
 import { EndpointResponder } from './responders/endpoint-responder.js';
 import { EndpointService } from './responders/endpoint-service.js';
 import { HoldQueue } from './responders/hold-queue.js';
+import { BulkReplays } from './replay/bulk-replay.js';
+import { ReplayService } from './replay/replay-service.js';
 import { FileSecretStore } from './secrets/file-secret-store.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import { SettingsService } from './settings/settings-service.js';
 import { CaptureWriter } from './store/capture-writer.js';
+import { RetentionPruner, type RetentionOptions } from './store/retention.js';
+import { errorCode } from './store/store-errors.js';
+import { StoreHealthMonitor } from './store/store-health.js';
 import { Store } from './store/store.js';
 import { TunnelService } from './tunnel/tunnel-service.js';
 import type { TunnelSupervisorOptions } from './tunnel/tunnel-supervisor.js';
@@ -55,6 +65,12 @@ export interface CoreOptions {
   dashly?: { timeoutMs?: number; typingIntervalMs?: number };
   /** Tunnel supervisor overrides: timings (tests run them fast), the open-holds count, connectors. */
   tunnel?: Omit<TunnelSupervisorOptions, 'localPort' | 'endpoints' | 'log'>;
+  /** Slowloris and connection limits of the listener (tests shorten them). */
+  listenerLimits?: Partial<ConnectionLimits>;
+  /** Retention pass tuning (tests run it in small batches). */
+  retention?: Pick<RetentionOptions, 'batchSize' | 'intervalMs' | 'everyInserts'>;
+  /** How often a failing store is retried when no webhook retries it (default 2 s). */
+  healthProbeIntervalMs?: number;
 }
 
 export interface Core {
@@ -72,6 +88,9 @@ export interface Core {
   /** Requests held for the operator; `holds.openCount` is what the tunnel's 10 sockets must carry. */
   readonly holds: HoldQueue;
   readonly tunnel: TunnelService;
+  /** Whether the store takes writes; the listener answers 503 while it does not. */
+  readonly health: StoreHealthMonitor;
+  readonly retention: RetentionPruner;
   readonly token: string;
   /** The URL to open: the UI with the token in its fragment (never sent to a server). */
   readonly uiUrl: string;
@@ -106,18 +125,34 @@ async function bind<T>(which: 'listener' | 'ui', port: number, start: () => Prom
  */
 export async function startCore(options: CoreOptions): Promise<Core> {
   const { log } = options;
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  // Captured payloads are private: a folder the app creates is readable by its owner only.
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
 
-  const store = Store.open(
-    options.dataDir,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const movedAside: string[] = [];
+  const store = Store.open(options.dataDir, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    onMovedAside: ({ movedTo, reason }) =>
+      movedAside.push(
+        `The database could not be used because ${reason}. It was moved aside to ${movedTo} (nothing was deleted) and a new, empty database was created.`,
+      ),
+  });
   const cleanups: (() => Promise<void> | void)[] = [() => store.close()];
   try {
     const secrets = options.secretStore ?? new FileSecretStore(options.dataDir);
     const settings = new SettingsService(store.settings, secrets);
     const events = new EventBus();
     settings.onChange((snapshot) => events.emit('settings.changed', snapshot));
+    const health = new StoreHealthMonitor({
+      store,
+      dataDir: options.dataDir,
+      log,
+      onChange: (current) => events.emit('app.health', current),
+      ...(options.healthProbeIntervalMs === undefined
+        ? {}
+        : { probeIntervalMs: options.healthProbeIntervalMs }),
+    });
+    cleanups.unshift(() => health.close());
+    for (const message of movedAside) health.addNotice({ level: 'warning', message });
 
     const dashlyClient = new DashlyApiClient({
       settings,
@@ -139,18 +174,29 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const autoResponder = new AutoResponder({ store, settings, operator: dashly, log });
     const dashlyInbound = new DashlyInbound({ store, events, autoResponder, log });
 
+    const pruner = new RetentionPruner({ store, settings, events, log, ...options.retention });
+    settings.onChange((_snapshot, changed) => {
+      if (changed.some((key) => key.startsWith('retention.'))) void pruner.run();
+    });
     const writer = new CaptureWriter(
       store,
       (added, updated) => {
+        health.writeSucceeded();
+        pruner.noteInserted(added.length);
         for (const summary of added) events.emit('capture.added', summary);
         for (const summary of updated) events.emit('capture.updated', summary);
         emitConversationUpdates(store, events, added);
         dashlyInbound.onCommitted(added);
       },
-      (error) => log(`Store write failed: ${error instanceof Error ? error.message : String(error)}`),
+      (error) => {
+        // SQLite and file-system errors are the store's health; anything else is a bug to log.
+        if (/^(SQLITE_|E[A-Z]+$)/u.test(errorCode(error) ?? '')) health.writeFailed(error);
+        else log(`Store write failed: ${error instanceof Error ? error.message : String(error)}`);
+      },
       responseMessages,
     );
     cleanups.unshift(() => writer.close());
+    cleanups.unshift(() => pruner.close());
 
     const holds = new HoldQueue(events);
     // Assigned below; closures read it late (restartListener() replaces it).
@@ -197,6 +243,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           // The public names the tunnel server granted; the loopback heuristic catches the rest.
           isTunnelHost: (host) => tunnel.isGrantedHost(host) || defaultIsTunnelHost(host),
           log,
+          rateLimit: () => ({
+            perMinute: settings.get('listener.rateLimitPerMinute'),
+            tunnel: settings.get('listener.rateLimitTunnel'),
+            local: settings.get('listener.rateLimitLocal'),
+          }),
+          ...(options.listenerLimits ? { limits: options.listenerLimits } : {}),
+          onStoreFailure: () => health.refused(),
         }),
       );
     listener = await startPublicListener(options.listenPort);
@@ -217,6 +270,22 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       listener = await startPublicListener(port ?? previous.port);
       tunnel.listenerRestarted();
     };
+
+    // Replays, bulk runs and composed requests; to the listener they go through the live endpoint.
+    const replays = new ReplayService({
+      store,
+      events,
+      settings,
+      endpoints,
+      listener: () => ({ url: currentListener().url, port: currentListener().port }),
+      log,
+    });
+    const bulkReplays = new BulkReplays({ service: replays, events });
+    // Before the listener closes: cancel what is in flight and store each outcome.
+    cleanups.unshift(async () => {
+      await bulkReplays.close();
+      await replays.close();
+    });
 
     const info = (): AppInfo => ({
       version: options.version,
@@ -247,6 +316,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...kindlyHandlers({ store, settings }),
       ...templateHandlers({ store }),
       ...tunnelHandlers({ tunnel }),
+      ...replayHandlers({ store, settings, replays, bulk: bulkReplays }),
+      ...shareHandlers({ store, events, settings, replays, version: options.version }),
+      ...composeHandlers({ store, settings, replays }),
+      ...healthHandlers({ health, retention: pruner, store }),
     };
 
     const api = await bind('ui', options.uiPort, () =>
@@ -257,9 +330,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         events,
         rendererDir: options.rendererDir,
         log,
+        remoteImages: () => settings.get('privacy.loadRemoteImages'),
       }),
     );
     cleanups.unshift(() => api.close());
+    pruner.start();
 
     let closing: Promise<void> | null = null;
     return {
@@ -275,6 +350,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       endpoints,
       holds,
       tunnel,
+      health,
+      retention: pruner,
       token: options.token,
       uiUrl: `${api.url}/#token=${options.token}`,
       restartListener,

@@ -5,12 +5,11 @@ import { formatBytes } from '../lib/format.js';
 import { CopyButton } from './copy-button.js';
 import { HexView } from './hex-view.js';
 import { JsonTree } from './json-tree.js';
+import { LongInlineText, LongText } from './long-text.js';
 import { Segmented } from './segmented.js';
 
 type Mode = 'tree' | 'form' | 'text' | 'hex';
 
-/** Text shown at once; beyond this the view says it is cut and offers the rest. */
-const TEXT_PREVIEW_CHARS = 256 * 1024;
 /** Bodies larger than this open as text first: building a tree for them is an explicit choice. */
 const TREE_AUTO_LIMIT = 2 * 1024 * 1024;
 
@@ -38,7 +37,9 @@ function FormFields({ fields }: { fields: [string, string][] }) {
                     <JsonTree value={json} defaultDepth={2} />
                   </>
                 ) : (
-                  <span className="mono break">{value}</span>
+                  <span className="mono break">
+                    <LongInlineText text={value} />
+                  </span>
                 )}
               </td>
             </tr>
@@ -46,24 +47,6 @@ function FormFields({ fields }: { fields: [string, string][] }) {
         })}
       </tbody>
     </table>
-  );
-}
-
-function TextView({ text }: { text: string }) {
-  const [full, setFull] = useState(false);
-  const cut = !full && text.length > TEXT_PREVIEW_CHARS;
-  return (
-    <div>
-      <pre className="code-block">{cut ? text.slice(0, TEXT_PREVIEW_CHARS) : text}</pre>
-      {cut && (
-        <div className="truncation-note">
-          Showing the first {formatBytes(TEXT_PREVIEW_CHARS)} of {formatBytes(text.length)} of text.{' '}
-          <button type="button" className="link-button" onClick={() => setFull(true)}>
-            Show all
-          </button>
-        </div>
-      )}
-    </div>
   );
 }
 
@@ -92,13 +75,18 @@ export function BodyViewer({
           ? 'text'
           : 'hex';
   const [mode, setMode] = useState<Mode>(preferred);
+  // Computed once per body, not on every render: re-parsing megabytes would stall the page.
+  const prettyJson = useMemo(() => {
+    if (decoded.kind !== 'json' || decoded.text === null) return null;
+    try {
+      return JSON.stringify(JSON.parse(decoded.text), null, 2);
+    } catch {
+      return null;
+    }
+  }, [decoded]);
   const active = available.some((option) => option.value === mode) ? mode : preferred;
 
   if (decoded.kind === 'empty') return <div className="muted body-empty">No body</div>;
-  const prettyJson =
-    decoded.kind === 'json' && decoded.text !== null
-      ? JSON.stringify(JSON.parse(decoded.text), null, 2)
-      : null;
 
   return (
     <div className="body-viewer">
@@ -120,7 +108,7 @@ export function BodyViewer({
       )}
       {active === 'tree' && <JsonTree value={decoded.json} />}
       {active === 'form' && decoded.form && <FormFields fields={decoded.form} />}
-      {active === 'text' && decoded.text !== null && <TextView text={decoded.text} />}
+      {active === 'text' && decoded.text !== null && <LongText text={decoded.text} />}
       {active === 'hex' && <HexView bytes={decoded.bytes} />}
     </div>
   );

@@ -1,6 +1,7 @@
 import { isLosslessNumber } from 'lossless-json';
 import { ChevronDown, ChevronRight } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
+import { LongInlineText } from './long-text.js';
 
 /** Children shown per step for big arrays/objects, so a huge payload never renders all at once. */
 const CHUNK = 100;
@@ -18,7 +19,12 @@ function Primitive({ value }: { value: unknown }): ReactNode {
   if (isLosslessNumber(value)) return <span className="jt-number">{value.toString()}</span>;
   if (typeof value === 'number') return <span className="jt-number">{String(value)}</span>;
   if (typeof value === 'boolean') return <span className="jt-bool">{String(value)}</span>;
-  if (typeof value === 'string') return <span className="jt-string">{JSON.stringify(value)}</span>;
+  if (typeof value === 'string')
+    return (
+      <span className="jt-string">
+        <LongInlineText text={JSON.stringify(value)} />
+      </span>
+    );
   return <span>{typeof value}</span>;
 }
 

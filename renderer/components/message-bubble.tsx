@@ -11,7 +11,8 @@ import {
 } from 'lucide-react';
 import { useState, type ReactNode } from 'react';
 import type { Message } from '../../shared/model/message.js';
-import { formatDateTime } from '../lib/format.js';
+import { formatBytes, formatDateTime } from '../lib/format.js';
+import { INLINE_PREVIEW_CHARS } from './long-text.js';
 
 function authorLabel(message: Message): string {
   const { author } = message;
@@ -110,6 +111,14 @@ export function MessageBubble({
       </div>
     );
   }
+  return <ChatMessage message={message} {...(onRetry ? { onRetry } : {})} />;
+}
+
+function ChatMessage({ message, onRetry }: { message: Message; onRetry?: (id: number) => Promise<void> }) {
+  // A payload's message can be megabytes; the bubble shows the start until asked for all of it.
+  const [full, setFull] = useState(false);
+  const cut = !full && message.text.length > INLINE_PREVIEW_CHARS;
+  const text = cut ? `${message.text.slice(0, INLINE_PREVIEW_CHARS)}…` : message.text;
   const note = message.kind === 'note';
   const side = message.direction === 'to_operator' ? 'left' : 'right';
   const id = authorId(message);
@@ -129,7 +138,7 @@ export function MessageBubble({
           </span>
         )}
       </div>
-      {message.text
+      {text
         .split(/\n{2,}/u)
         .filter((paragraph) => paragraph.trim() !== '')
         .map((paragraph, index) => (
@@ -138,6 +147,11 @@ export function MessageBubble({
           </div>
         ))}
       {message.text.trim() === '' && <div className="chat-bubble chat-bubble-empty">(empty message)</div>}
+      {cut && (
+        <button type="button" className="link-button" onClick={() => setFull(true)}>
+          Show the whole message ({formatBytes(message.text.length)})
+        </button>
+      )}
       <div className="chat-footer">
         <time className="chat-time">{formatDateTime(message.at)}</time>
         {message.status && <DeliveryStatus status={message.status} />}

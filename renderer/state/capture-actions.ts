@@ -110,6 +110,15 @@ export async function deleteCaptures(ids: number[]): Promise<void> {
   }
 }
 
+/** Stars or unstars; the list and the open detail follow the `capture.updated` events. */
+export async function starCaptures(ids: number[], starred: boolean): Promise<void> {
+  try {
+    await call('captures.star', { ids, starred });
+  } catch (error) {
+    useAppStore.getState().showToast(`Could not ${starred ? 'star' : 'unstar'}: ${message(error)}`, 'error');
+  }
+}
+
 export async function clearAllCaptures(): Promise<void> {
   try {
     const { deleted } = await call('captures.clear', {});

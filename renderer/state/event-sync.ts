@@ -3,10 +3,12 @@ import type { ApiCall } from '../../shared/model/api-call.js';
 import type { CaptureSummary } from '../../shared/model/capture.js';
 import type { ConversationSummary } from '../../shared/model/conversation.js';
 import type { Message } from '../../shared/model/message.js';
+import type { ReplaySummary } from '../../shared/model/replay.js';
 import { call } from '../api/client.js';
 import { connectEvents } from '../api/events.js';
 import { matchesLocally } from './captures-slice.js';
 import { refreshDetail, reloadCaptures } from './capture-actions.js';
+import { applyHealth, loadHealth } from './health-actions.js';
 import {
   applyConversationSummaries,
   applyLiveMessages,
@@ -14,6 +16,7 @@ import {
   reloadConversations,
 } from './conversation-actions.js';
 import { applyApiCalls, scheduleAdminsRefresh } from './dashly-actions.js';
+import { applyBulkProgress, applyReplayEvents } from './replay-actions.js';
 import { refreshTunnel } from '../features/tunnel/tunnel-actions.js';
 import { endpointsChanged, reloadEndpoints } from './endpoint-actions.js';
 import { holdAdded, holdResolved, reloadHolds } from './holds-actions.js';
@@ -46,6 +49,7 @@ export function applyFrames(frames: EventFrame[]): void {
   const summaries: ConversationSummary[] = [];
   const apiCalls: ApiCall[] = [];
   let dashlyArrived = false;
+  const replays: ReplaySummary[] = [];
   const state = useAppStore.getState();
 
   for (const frame of frames) {
@@ -79,6 +83,9 @@ export function applyFrames(frames: EventFrame[]): void {
       case 'settings.changed':
         useAppStore.setState({ settings: (frame as EventFrame<'settings.changed'>).payload });
         break;
+      case 'app.health':
+        applyHealth((frame as EventFrame<'app.health'>).payload);
+        break;
       case 'message.added':
       case 'message.updated':
         liveMessages.push((frame as EventFrame<'message.added'>).payload);
@@ -88,6 +95,14 @@ export function applyFrames(frames: EventFrame[]): void {
         break;
       case 'dashly.call.added':
         apiCalls.push((frame as EventFrame<'dashly.call.added'>).payload);
+        break;
+      case 'replay.started':
+      case 'replay.finished':
+        replays.push((frame as EventFrame<'replay.finished'>).payload);
+        break;
+      case 'replay.bulk.progress':
+      case 'replay.bulk.finished':
+        applyBulkProgress((frame as EventFrame<'replay.bulk.progress'>).payload);
         break;
       case 'endpoints.changed':
         endpointsChanged((frame as EventFrame<'endpoints.changed'>).payload.endpoints);
@@ -111,6 +126,7 @@ export function applyFrames(frames: EventFrame[]): void {
   if (liveMessages.length) applyLiveMessages(liveMessages);
   if (apiCalls.length) applyApiCalls(apiCalls);
   if (dashlyArrived) scheduleAdminsRefresh();
+  if (replays.length) applyReplayEvents(replays);
 
   if (cleared) {
     useAppStore.setState({
@@ -163,6 +179,7 @@ export function startEventSync(token: string): () => void {
       // after a reconnect, anything may have happened while we were away, so reload what is shown.
       void reloadCaptures();
       void reloadConversations();
+      void loadHealth();
       void refreshTunnel();
       void reloadEndpoints();
       void reloadHolds();

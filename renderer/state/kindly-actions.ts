@@ -2,6 +2,7 @@ import type { MethodInput, MethodOutput } from '../../shared/contract/index.js';
 import type { ReplyTemplate } from '../../shared/model/reply-template.js';
 import { ApiCallError, call } from '../api/client.js';
 import { draftFromText, draftFromValue } from '../features/kindly-studio/model/reply-draft.js';
+import { STUDIO_STASH_KEY } from './kindly-slice.js';
 import { useAppStore } from './store.js';
 
 function message(error: unknown): string {
@@ -14,9 +15,13 @@ function failure(error: unknown): { ok: false; error: string; code: string | nul
   return { ok: false, error: message(error), code: error instanceof ApiCallError ? error.code : null };
 }
 
-/** Remote images in Kindly replies may load from now on (this session). */
-export function allowKindlyImages(): void {
-  useAppStore.setState({ kindlyImagesAllowed: true });
+/** Keeps the Studio's reply in this tab's session storage across a reload. */
+export function stashStudioDraftForReload(): void {
+  try {
+    window.sessionStorage.setItem(STUDIO_STASH_KEY, useAppStore.getState().studioDraft.text);
+  } catch {
+    // Storage unavailable: the reply is lost on reload, as before.
+  }
 }
 
 let templatesRequest = 0;

@@ -1,6 +1,6 @@
 import type { KindlyTranscript } from '../../shared/model/kindly-transcript.js';
 import type { ReplyTemplate } from '../../shared/model/reply-template.js';
-import { EMPTY_DRAFT, type ReplyDraft } from '../features/kindly-studio/model/reply-draft.js';
+import { draftFromText, EMPTY_DRAFT, type ReplyDraft } from '../features/kindly-studio/model/reply-draft.js';
 import type { SliceCreator } from './store.js';
 
 export interface TranscriptEntry {
@@ -10,11 +10,6 @@ export interface TranscriptEntry {
 }
 
 export interface KindlySlice {
-  /**
-   * Remote images in Kindly replies load only after the user asks (they reveal the user's IP to
-   * whoever sent the URL). The choice lasts for this session only.
-   */
-  kindlyImagesAllowed: boolean;
   /** The Studio view's reply, kept while the user visits other views. */
   studioDraft: ReplyDraft;
   /** What the studio held before "Open in studio" replaced it, so it can be restored. */
@@ -30,9 +25,21 @@ export interface KindlySlice {
   kindlyHoldMode: 'studio' | 'raw';
 }
 
+/** Where the Studio's reply waits while the window reloads (e.g. to apply the image setting). */
+export const STUDIO_STASH_KEY = 'convoscope.studioDraft';
+
+function takeStashedStudioDraft(): ReplyDraft | null {
+  try {
+    const text = window.sessionStorage.getItem(STUDIO_STASH_KEY);
+    window.sessionStorage.removeItem(STUDIO_STASH_KEY);
+    return text === null ? null : draftFromText(text, null);
+  } catch {
+    return null;
+  }
+}
+
 export const createKindlySlice: SliceCreator<KindlySlice> = () => ({
-  kindlyImagesAllowed: false,
-  studioDraft: EMPTY_DRAFT,
+  studioDraft: takeStashedStudioDraft() ?? EMPTY_DRAFT,
   studioReplacedDraft: null,
   studioPayloadCaptureId: null,
   kindlyTemplates: null,

@@ -21,6 +21,10 @@ export const CaptureSummary = z.object({
   size: z.number().int().nonnegative(),
   viaTunnel: z.boolean(),
   parseError: z.boolean(),
+  /** Absent for requests the listener received; `imported` (from a HAR/NDJSON file) or `replay` (a replay sent to the listener). */
+  origin: z.enum(['imported', 'replay']).optional(),
+  /** Starred captures are kept by retention (`captures.star`). */
+  starred: z.boolean(),
 });
 export type CaptureSummary = z.infer<typeof CaptureSummary>;
 
@@ -34,7 +38,8 @@ export const CaptureResponse = z.object({
    * What produced it: `ack` (default answer), `mock` (a rule), `fallback` (the endpoint's default:
    * no rule matched, the target failed, a hold ran out), `forward` (the target's answer), `operator`
    * (a held request answered by hand), `auth` (401, invalid signature/token), `limit` (413),
-   * `error` (5xx Convoscope forced, e.g. the store failed).
+   * `rate-limit` (429, the first refusal of a client's burst), `error` (5xx Convoscope forced, e.g.
+   * the store failed).
    */
   source: z.string(),
   /** The mock rule that produced it (0-based), when one did. */

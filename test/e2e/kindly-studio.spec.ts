@@ -319,7 +319,18 @@ test('a captured response renders inert: a javascript: link is text, remote imag
   // No request for the remote image until the user asks.
   await expect(inspection.getByText('Image not loaded')).toBeVisible();
   expect(imageRequests).toBe(0);
-  await inspection.getByRole('button', { name: 'Load images' }).click();
+  // "Load images" turns the privacy setting on and reloads, so the page's CSP lets https images in.
+  await Promise.all([
+    page.waitForEvent('load'),
+    inspection.getByRole('button', { name: 'Load images' }).click(),
+  ]);
+  expect((await app.call('settings.get', {})).values['privacy.loadRemoteImages']).toBe(true);
+  await page
+    .getByRole('listbox', { name: /Captured requests/u })
+    .getByRole('option')
+    .first()
+    .dispatchEvent('mousedown');
+  await page.getByRole('tab', { name: /Response/u }).click();
   await expect(inspection.getByRole('img', { name: 'Pixel' })).toBeVisible();
   expect(imageRequests).toBeGreaterThan(0);
 });

@@ -21,7 +21,15 @@ export interface TestCore {
 
 /** The real core (listener, store, API) in this process, on free loopback ports and a temp data dir. */
 export async function startTestCore(
-  options: { dataDir?: string; dashly?: CoreOptions['dashly']; tunnel?: CoreOptions['tunnel'] } = {},
+  options: {
+    dataDir?: string;
+    dashly?: CoreOptions['dashly'];
+    tunnel?: CoreOptions['tunnel'];
+    listenerLimits?: CoreOptions['listenerLimits'];
+    retention?: CoreOptions['retention'];
+    healthProbeIntervalMs?: number;
+    secretStore?: CoreOptions['secretStore'];
+  } = {},
 ): Promise<TestCore> {
   const temp = options.dataDir ? null : makeTempDir();
   const dataDir = options.dataDir ?? temp!.dir;
@@ -36,9 +44,14 @@ export async function startTestCore(
     version: '0.0.0-test',
     rendererDir: dataDir,
     log: (line) => logs.push(line),
-    secretStore: new MemorySecretStore(),
+    secretStore: options.secretStore ?? new MemorySecretStore(),
     ...(options.dashly ? { dashly: options.dashly } : {}),
     ...(options.tunnel ? { tunnel: options.tunnel } : {}),
+    ...(options.listenerLimits ? { listenerLimits: options.listenerLimits } : {}),
+    ...(options.retention ? { retention: options.retention } : {}),
+    ...(options.healthProbeIntervalMs === undefined
+      ? {}
+      : { healthProbeIntervalMs: options.healthProbeIntervalMs }),
   });
   return {
     core,

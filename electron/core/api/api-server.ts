@@ -24,6 +24,8 @@ export interface ApiServerOptions {
   log: (line: string) => void;
   /** Largest accepted request body (imports can be big). */
   maxBodyBytes?: number;
+  /** Whether the UI may load remote (https) images: read when a page is served, for its CSP. */
+  remoteImages?: () => boolean;
 }
 
 export interface ApiServer {
@@ -93,7 +95,7 @@ export function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const { dispatch, events, log } = options;
   const maxBody = options.maxBodyBytes ?? 256 * 1024 * 1024;
   let auth: ApiAuth;
-  let csp = '';
+  let port = 0;
   const sockets = new Set<WebSocket>();
 
   const server = http.createServer((req, res) => {
@@ -110,7 +112,12 @@ export function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
         sendError(res, new ApiError('method_not_allowed', 'Only GET serves the UI.'));
         return;
       }
-      serveStatic(options.rendererDir, req, res, csp);
+      serveStatic(
+        options.rendererDir,
+        req,
+        res,
+        contentSecurityPolicy(port, { remoteImages: options.remoteImages?.() ?? false }),
+      );
       return;
     }
     void handleApi(req, res);
@@ -211,9 +218,8 @@ export function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {
       server.off('error', reject);
-      const port = (server.address() as AddressInfo).port;
+      port = (server.address() as AddressInfo).port;
       auth = new ApiAuth(options.token, port);
-      csp = contentSecurityPolicy(port);
       resolve({
         port,
         url: `http://127.0.0.1:${port}`,

@@ -14,15 +14,19 @@ const CONTENT_TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** Content-Security-Policy of the UI: our own scripts only, no inline script, no framing. */
-export function contentSecurityPolicy(port: number): string {
+/**
+ * Content-Security-Policy of the UI: our own scripts only, no inline script, no framing, no
+ * connections but to this server. Remote images are allowed (https only) only when the user turned
+ * `privacy.loadRemoteImages` on; the policy is fixed per page, so the UI reloads after that change.
+ * index.html carries a meta policy too; a browser enforces both, so this header is what narrows.
+ */
+export function contentSecurityPolicy(port: number, options: { remoteImages?: boolean } = {}): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
     // CodeMirror and React style attributes need inline styles; no script can come through them.
     "style-src 'self' 'unsafe-inline'",
-    // Remote https images appear only in Kindly reply previews, after the user chooses "Load images".
-    "img-src 'self' data: blob: https:",
+    options.remoteImages ? "img-src 'self' data: blob: https:" : "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
     "worker-src 'self' blob:",
@@ -80,5 +84,26 @@ export function serveStatic(
     res.end();
     return;
   }
+  if (ext === '.html') {
+    res.end(withMetaImageSources(fs.readFileSync(file, 'utf8'), csp));
+    return;
+  }
   fs.createReadStream(file).pipe(res);
+}
+
+/**
+ * The page's meta policy (strict, for a page opened without our header) gets the header's
+ * `img-src`: a browser enforces both policies, so without this the meta would keep blocking the
+ * https images the user allowed (`privacy.loadRemoteImages`). Only `img-src` is ever copied.
+ */
+export function withMetaImageSources(html: string, csp: string): string {
+  const imgSrc = csp
+    .split(';')
+    .map((directive) => directive.trim())
+    .find((directive) => directive.startsWith('img-src '));
+  if (!imgSrc) return html;
+  return html.replace(
+    /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*?)img-src [^;"]*/u,
+    (_match, before: string) => `${before}${imgSrc}`,
+  );
 }

@@ -47,7 +47,8 @@ const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/u;
 function formDocument(text: string): Record<string, unknown> | null {
   if (!text.includes('=') || /[\s{}"]/u.test(text.slice(0, 1))) return null;
   const params = new URLSearchParams(text);
-  const out: Record<string, unknown> = {};
+  // No prototype: a field named `__proto__` is data like any other (and cannot reach Object.prototype).
+  const out = Object.create(null) as Record<string, unknown>;
   let any = false;
   for (const [key, raw] of params) {
     any = true;
@@ -89,7 +90,7 @@ export function payloadDocument(body: Buffer): unknown {
 }
 
 function headerObject(headers: HeaderList): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = Object.create(null) as Record<string, string>;
   for (const [name, value] of headers) {
     const key = name.toLowerCase();
     if (!Object.hasOwn(out, key)) out[key] = value;
@@ -99,7 +100,7 @@ function headerObject(headers: HeaderList): Record<string, string> {
 
 function queryObject(path: string): Record<string, string> {
   const index = path.indexOf('?');
-  const out: Record<string, string> = {};
+  const out = Object.create(null) as Record<string, string>;
   if (index === -1) return out;
   for (const [key, value] of new URLSearchParams(path.slice(index + 1)))
     if (!Object.hasOwn(out, key)) out[key] = value;

@@ -19,6 +19,8 @@ interface CaptureRow {
   body_size: number;
   via_tunnel: number;
   parse_error: string | null;
+  origin: string | null;
+  starred: number;
 }
 
 interface CaptureDetailRow extends CaptureRow {
@@ -47,16 +49,44 @@ interface StoredResponseMeta {
 
 type StoredForwardMeta = Omit<StoredForward, 'body'> & { hasBody: boolean };
 
+/** A capture as exported: the request exactly as received and the response sent. */
+export interface CaptureExportRecord {
+  id: number;
+  receivedAt: number;
+  method: string;
+  path: string;
+  httpVersion: string;
+  remoteAddress: string | null;
+  viaTunnel: boolean;
+  provider: ProviderId;
+  origin: 'imported' | 'replay' | null;
+  headers: HeaderList;
+  body: Buffer;
+  bodySize: number;
+  bodyTruncated: boolean;
+  response: {
+    status: number;
+    headers: HeaderList;
+    body: Buffer;
+    size: number;
+    truncated: boolean;
+    latencyMs: number | null;
+    source: string;
+  } | null;
+}
+
 export interface ListCapturesQuery {
   provider?: ProviderId | undefined;
   q?: string | undefined;
   conversation?: string | undefined;
   limit: number;
   before?: number | undefined;
+  /** Only starred (true) or only unstarred (false) captures. */
+  starred?: boolean | undefined;
 }
 
 const SUMMARY_COLUMNS =
-  'c.id, c.received_at, c.method, c.path, c.provider, c.conversation_key, c.summary, c.response_status, c.body_size, c.via_tunnel, c.parse_error';
+  'c.id, c.received_at, c.method, c.path, c.provider, c.conversation_key, c.summary, c.response_status, c.body_size, c.via_tunnel, c.parse_error, c.starred, c.origin';
 
 function toSummary(row: CaptureRow): CaptureSummary {
   return {
@@ -71,6 +101,8 @@ function toSummary(row: CaptureRow): CaptureSummary {
     size: row.body_size,
     viaTunnel: row.via_tunnel === 1,
     parseError: row.parse_error !== null,
+    ...(row.origin === 'imported' || row.origin === 'replay' ? { origin: row.origin } : {}),
+    starred: row.starred === 1,
   };
 }
 
@@ -85,9 +117,20 @@ export class CaptureRepository {
   private readonly setForwardStmt: Statement;
   private readonly setForwardBodyStmt: Statement;
   private readonly setHoldStmt: Statement;
+  private readonly setOriginStmt: Statement;
+  private readonly sourceStmt: Statement<
+    [number],
+    Pick<CaptureDetailRow, 'method' | 'path' | 'provider' | 'headers' | 'body_truncated' | 'request_body'>
+  >;
+  private readonly setSummaryStmt: Statement;
   private readonly summaryStmt: Statement<[number], CaptureRow>;
   private readonly detailStmt: Statement<[number], CaptureDetailRow>;
+  private readonly countStmt: Statement<[], { n: number }>;
+  private readonly countStarredStmt: Statement<[], { n: number }>;
+  private readonly oldestUnstarredStmt: Statement<[number], { id: number }>;
+  private readonly unstarredBeforeStmt: Statement<[number, number], { id: number }>;
   private readonly listCache = new Map<string, Statement<unknown[], CaptureRow>>();
+  private readonly idsCache = new Map<string, Statement<unknown[], { id: number }>>();
 
   constructor(
     private readonly db: Database,
@@ -96,10 +139,10 @@ export class CaptureRepository {
     this.insertCaptureStmt = db.prepare(`
       INSERT INTO captures (received_at, method, path, http_version, provider, conversation_key, summary,
         remote_address, via_tunnel, headers, body_size, body_truncated, parsed_as, parse_error, response,
-        response_status, latency_ms)
+        response_status, latency_ms, origin)
       VALUES (@receivedAt, @method, @path, @httpVersion, @provider, @conversationKey, @summary,
         @remoteAddress, @viaTunnel, @headers, @bodySize, @bodyTruncated, @parsedAs, @parseError, @response,
-        @responseStatus, @latencyMs)`);
+        @responseStatus, @latencyMs, @origin)`);
     this.insertBodyStmt = db.prepare('INSERT INTO bodies (capture_id, request, response) VALUES (?, ?, ?)');
     this.insertFtsStmt = db.prepare('INSERT INTO captures_fts (rowid, text) VALUES (?, ?)');
     this.setResponseStmt = db.prepare(
@@ -110,10 +153,24 @@ export class CaptureRepository {
     this.setForwardStmt = db.prepare('UPDATE captures SET forward = ? WHERE id = ?');
     this.setForwardBodyStmt = db.prepare('UPDATE bodies SET forward = ? WHERE capture_id = ?');
     this.setHoldStmt = db.prepare('UPDATE captures SET hold = ? WHERE id = ?');
+    this.setOriginStmt = db.prepare('UPDATE captures SET origin = ? WHERE id = ?');
+    this.setSummaryStmt = db.prepare('UPDATE captures SET summary = ? WHERE id = ?');
     this.summaryStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM captures c WHERE c.id = ?`);
     this.detailStmt = db.prepare(`
       SELECT c.*, b.request AS request_body, b.response AS response_body, b.forward AS forward_body
       FROM captures c LEFT JOIN bodies b ON b.capture_id = c.id WHERE c.id = ?`);
+    this.sourceStmt = db.prepare(`
+      SELECT c.method, c.path, c.provider, c.headers, c.body_truncated, b.request AS request_body
+      FROM captures c LEFT JOIN bodies b ON b.capture_id = c.id WHERE c.id = ?`);
+    this.countStmt = db.prepare('SELECT count(*) AS n FROM captures');
+    this.countStarredStmt = db.prepare('SELECT count(*) AS n FROM captures WHERE starred = 1');
+    // Both use the partial index captures_unstarred_by_time: no scan past the rows returned.
+    this.oldestUnstarredStmt = db.prepare(
+      'SELECT id FROM captures WHERE starred = 0 ORDER BY received_at, id LIMIT ?',
+    );
+    this.unstarredBeforeStmt = db.prepare(
+      'SELECT id FROM captures WHERE starred = 0 AND received_at < ? ORDER BY received_at, id LIMIT ?',
+    );
   }
 
   /** Inserts one capture with its body, messages and index entry. Call inside a transaction. */
@@ -137,6 +194,7 @@ export class CaptureRepository {
       response: response ? JSON.stringify(responseMeta(response)) : null,
       responseStatus: response?.status ?? null,
       latencyMs: response?.latencyMs ?? null,
+      origin: capture.origin ?? null,
     });
     const id = Number(result.lastInsertRowid);
     this.insertBodyStmt.run(id, capture.body, response ? response.body : null);
@@ -162,8 +220,17 @@ export class CaptureRepository {
     if (hold) this.setHoldStmt.run(JSON.stringify(hold), id);
   }
 
+  /** Marks where a capture came from: `replay` (a replay sent to the listener) or `imported`. */
+  setOrigin(id: number, origin: 'imported' | 'replay'): void {
+    this.setOriginStmt.run(origin, id);
+  }
+
   setLatency(id: number, latencyMs: number): void {
     this.setLatencyStmt.run(latencyMs, id);
+  }
+
+  setSummary(id: number, summary: string): void {
+    this.setSummaryStmt.run(summary, id);
   }
 
   summary(id: number): CaptureSummary | null {
@@ -231,6 +298,62 @@ export class CaptureRepository {
     return { headers: JSON.parse(row.headers) as HeaderList, body: row.request_body ?? Buffer.alloc(0) };
   }
 
+  /** Everything needed to export a capture as it was received, bytes included (no messages). */
+  exportRecord(id: number): CaptureExportRecord | null {
+    const row = this.detailStmt.get(id);
+    if (!row) return null;
+    let response: CaptureExportRecord['response'] = null;
+    if (row.response) {
+      const meta = JSON.parse(row.response) as StoredResponseMeta;
+      response = {
+        status: meta.status,
+        headers: meta.headers,
+        body: row.response_body ?? Buffer.alloc(0),
+        size: meta.bodySize,
+        truncated: meta.bodyTruncated,
+        latencyMs: row.latency_ms,
+        source: meta.source,
+      };
+    }
+    return {
+      id: row.id,
+      receivedAt: row.received_at,
+      method: row.method,
+      path: row.path,
+      httpVersion: row.http_version,
+      remoteAddress: row.remote_address,
+      viaTunnel: row.via_tunnel === 1,
+      provider: row.provider,
+      origin: row.origin === 'imported' || row.origin === 'replay' ? row.origin : null,
+      headers: JSON.parse(row.headers) as HeaderList,
+      body: row.request_body ?? Buffer.alloc(0),
+      bodySize: row.body_size,
+      bodyTruncated: row.body_truncated === 1,
+      response,
+    };
+  }
+
+  /** What a replay starts from: the request line, headers and stored body bytes. */
+  requestSource(id: number): {
+    method: string;
+    path: string;
+    provider: ProviderId;
+    headers: HeaderList;
+    body: Buffer;
+    bodyTruncated: boolean;
+  } | null {
+    const row = this.sourceStmt.get(id);
+    if (!row) return null;
+    return {
+      method: row.method,
+      path: row.path,
+      provider: row.provider,
+      headers: JSON.parse(row.headers) as HeaderList,
+      body: row.request_body ?? Buffer.alloc(0),
+      bodyTruncated: row.body_truncated === 1,
+    };
+  }
+
   /** Newest first, keyset-paginated on id (ids grow with receive time). */
   list(query: ListCapturesQuery): { items: CaptureSummary[]; next: number | null } {
     const match = query.q ? ftsQuery(query.q) : null;
@@ -249,6 +372,9 @@ export class CaptureRepository {
     if (query.conversation) {
       where.push('c.conversation_key = ?');
       params.push(query.conversation);
+    }
+    if (query.starred !== undefined) {
+      where.push(query.starred ? 'c.starred = 1' : 'c.starred = 0');
     }
     if (query.before !== undefined) {
       where.push(match ? 'f.rowid < ?' : 'c.id < ?');
@@ -277,6 +403,82 @@ export class CaptureRepository {
     return { items, next: hasMore && last ? last.id : null };
   }
 
+  /**
+   * Ids matching a filter in ascending order after `after` (for exports and bulk replays, which walk
+   * a whole selection without holding it in memory twice).
+   */
+  listIds(
+    query: Pick<ListCapturesQuery, 'provider' | 'q' | 'conversation'>,
+    after: number,
+    limit: number,
+  ): number[] {
+    const match = query.q ? ftsQuery(query.q) : null;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    let from = 'captures c';
+    if (match) {
+      from = 'captures_fts f JOIN captures c ON c.id = f.rowid';
+      where.push('captures_fts MATCH ?');
+      params.push(match);
+    }
+    if (query.provider) {
+      where.push('c.provider = ?');
+      params.push(query.provider);
+    }
+    if (query.conversation) {
+      where.push('c.conversation_key = ?');
+      params.push(query.conversation);
+    }
+    where.push('c.id > ?');
+    params.push(after);
+    const sql = `SELECT c.id AS id FROM ${from} WHERE ${where.join(' AND ')} ORDER BY c.id ASC LIMIT ?`;
+    params.push(limit);
+    let stmt = this.idsCache.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare<unknown[], { id: number }>(sql);
+      this.idsCache.set(sql, stmt);
+    }
+    try {
+      return stmt.all(...params).map((row) => row.id);
+    } catch (error) {
+      if (match && error instanceof Error && /fts5|syntax/i.test(error.message)) return [];
+      throw error;
+    }
+  }
+
+  /** Stars or unstars captures; answers the ids that exist. */
+  star(ids: number[], starred: boolean): number[] {
+    const found: number[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = this.db
+        .prepare<unknown[], { id: number }>(
+          `UPDATE captures SET starred = ? WHERE id IN (${chunk.map(() => '?').join(',')}) RETURNING id`,
+        )
+        .all(starred ? 1 : 0, ...chunk);
+      for (const row of rows) found.push(row.id);
+    }
+    return found.sort((a, b) => a - b);
+  }
+
+  count(filter: { starred?: true } = {}): number {
+    return (filter.starred ? this.countStarredStmt : this.countStmt).get()?.n ?? 0;
+  }
+
+  /** The oldest captures retention may delete (starred ones are kept). */
+  oldestUnstarred(limit: number): number[] {
+    return this.oldestUnstarredStmt.all(limit).map((row) => row.id);
+  }
+
+  /** Unstarred captures received before `cutoff` (epoch ms), oldest first. */
+  unstarredBefore(cutoff: number, limit: number): number[] {
+    return this.unstarredBeforeStmt.all(cutoff, limit).map((row) => row.id);
+  }
+
+  /**
+   * Deletes captures with everything that hangs on them: bodies and messages (cascade), full-text
+   * entries, and the conversation summaries they fed (recounted from what remains).
+   */
   delete(ids: number[]): number {
     const affected = this.messages.conversationsOfCaptures(ids);
     let deleted = 0;

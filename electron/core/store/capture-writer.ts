@@ -17,7 +17,8 @@ interface PendingInsert {
 type PendingUpdate =
   | { kind: 'response'; id: number; response: StoredResponse }
   | { kind: 'annotations'; id: number; annotations: CaptureAnnotations }
-  | { kind: 'latency'; id: number; latencyMs: number };
+  | { kind: 'latency'; id: number; latencyMs: number }
+  | { kind: 'summary'; id: number; summary: string };
 
 /**
  * Group commit: every insert queued during one turn of the event loop is written in a single
@@ -66,6 +67,12 @@ export class CaptureWriter {
     this.schedule();
   }
 
+  /** Replaces the list line (e.g. the refusal count of a rate-limit record); announced as `capture.updated`. */
+  setSummary(id: number, summary: string): void {
+    this.updates.push({ kind: 'summary', id, summary });
+    this.schedule();
+  }
+
   /** Writes whatever is queued now; used on shutdown. */
   flush(): void {
     this.scheduled = false;
@@ -100,6 +107,9 @@ export class CaptureWriter {
             touched.add(update.id);
           } else if (update.kind === 'annotations') {
             this.store.captures.setAnnotations(update.id, update.annotations);
+            touched.add(update.id);
+          } else if (update.kind === 'summary') {
+            this.store.captures.setSummary(update.id, update.summary);
             touched.add(update.id);
           } else {
             // Latency is not part of the list row, so it needs no event.
@@ -175,5 +185,6 @@ function summaryOf(id: number, capture: NewCapture): CaptureSummary {
     size: capture.bodySize,
     viaTunnel: capture.viaTunnel,
     parseError: capture.parseError !== null,
+    starred: false,
   };
 }

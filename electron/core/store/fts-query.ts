@@ -5,7 +5,9 @@
 export function ftsQuery(input: string): string | null {
   const terms = input
     .split(/\s+/u)
-    .map((word) => word.replace(/[\p{P}\p{S}]+/gu, ' ').trim())
+    // Punctuation and symbols are FTS5 syntax; control and unassigned code points (NUL ends a
+    // string inside SQLite, lone surrogates are not text) are never part of a word.
+    .map((word) => word.replace(/[\p{P}\p{S}\p{C}]+/gu, ' ').trim())
     .flatMap((word) => word.split(/\s+/u))
     .filter((word) => word.length > 0)
     .slice(0, 16);

@@ -4,6 +4,12 @@ import type { Message, MessageStatus } from '../../../shared/model/message.js';
 import type { ProviderId } from '../../../shared/model/provider.js';
 import type { ConversationStatePatch, NewMessage } from './records.js';
 
+/** The conversation list shows one line: a message of megabytes is not copied into its summary row. */
+const SUMMARY_CHARS = 500;
+function summaryLine(text: string): string {
+  return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS - 1)}…` : text;
+}
+
 interface MessageRow {
   id: number;
   capture_id: number | null;
@@ -267,7 +273,7 @@ export class MessageRepository {
       title: message.conversationTitle,
       at: message.at,
       count: echoOf === null ? 1 : 0,
-      text: message.text,
+      text: summaryLine(message.text),
       direction: message.direction,
       unanswered,
       ...stateParams(message.state ?? {}),
@@ -396,7 +402,7 @@ export class MessageRepository {
     for (const { provider, key } of conversations) {
       const row = latest.get(provider, key);
       if (row) {
-        update.run(row.n, row.at, row.text, row.direction, provider, key);
+        update.run(row.n, row.at, summaryLine(row.text), row.direction, provider, key);
         this.refreshUnanswered(provider as ProviderId, key);
       } else remove.run(provider, key);
     }

@@ -5,7 +5,12 @@ export function decodeText(bytes: Buffer, maxBytes = Number.POSITIVE_INFINITY): 
   const slice = bytes.length > maxBytes ? bytes.subarray(0, maxBytes) : bytes;
   let text: string;
   try {
-    text = decoder.decode(slice, { stream: bytes.length > maxBytes });
+    // A cut body may end inside a character: stream mode tolerates that, but keeps the partial bytes
+    // for the next call, so it gets a decoder of its own (a shared one would leak into the next body).
+    text =
+      bytes.length > maxBytes
+        ? new TextDecoder('utf-8', { fatal: true }).decode(slice, { stream: true })
+        : decoder.decode(slice);
   } catch {
     return null;
   }

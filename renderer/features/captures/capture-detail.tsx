@@ -1,25 +1,28 @@
-import { ArrowLeftRight, MessagesSquare, Trash2, TriangleAlert } from 'lucide-react';
+import { ArrowLeftRight, MessagesSquare, Star, Trash2, TriangleAlert } from 'lucide-react';
 import { useState } from 'react';
 import type { CaptureDetail as CaptureDetailDto } from '../../../shared/model/capture.js';
 import { ProviderBadge, StatusPill } from '../../components/badges.js';
 import { BodyViewer } from '../../components/body-viewer.js';
 import { CopyButton } from '../../components/copy-button.js';
 import { HeadersTable } from '../../components/headers-table.js';
+import { LongText } from '../../components/long-text.js';
 import { MessageBubble } from '../../components/message-bubble.js';
 import { Tabs } from '../../components/tabs.js';
 import { headerValue } from '../../lib/body.js';
 import { formatBytes } from '../../lib/format.js';
-import { deleteCaptures, setCaptureFilter } from '../../state/capture-actions.js';
+import { deleteCaptures, setCaptureFilter, starCaptures } from '../../state/capture-actions.js';
 import { openConversation } from '../../state/conversation-actions.js';
 import { useAppStore } from '../../state/store.js';
 import { WebhookTokenBadge, WebhookTokenBanner } from '../dashly-console/webhook-token-check.js';
 import { KindlyResponseInspection } from '../kindly-studio/capture/kindly-response-inspection.js';
 import { SignatureBadge, SignatureBanner } from '../kindly-studio/capture/signature-status.js';
+import { CaptureReplayActions } from '../replay/capture-replay-actions.js';
+import { ReplaysTab, useReplayCount } from '../replay/replays-tab.js';
 import { MessageMeta } from './message-meta.js';
 import { ForwardRecordSection, HeldNowNote, HoldRecordSection, responseOrigin } from './responder-records.js';
 import { rawRequestText, rawResponseText } from './raw-http.js';
 
-type DetailTab = 'message' | 'request' | 'response' | 'raw';
+type DetailTab = 'message' | 'request' | 'response' | 'raw' | 'replays';
 
 function queryPairs(path: string): [string, string][] {
   const index = path.indexOf('?');
@@ -58,6 +61,14 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
   const query = queryPairs(capture.path);
   const rawRequest = rawRequestText(capture);
   const rawResponse = rawResponseText(capture);
+  const replayCount = useReplayCount(capture.id);
+  // A replay started from the keyboard or the header shows its result here.
+  const replayTabRequest = useAppStore((state) => state.replayTabRequest);
+  const [seenTabRequest, setSeenTabRequest] = useState(replayTabRequest);
+  if (replayTabRequest !== seenTabRequest) {
+    setSeenTabRequest(replayTabRequest);
+    if (replayTabRequest?.captureId === capture.id) setTab('replays');
+  }
 
   return (
     <>
@@ -70,6 +81,7 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
           { id: 'request', label: 'Request' },
           { id: 'response', label: capture.response ? `Response ${capture.response.status}` : 'Response' },
           { id: 'raw', label: 'Raw' },
+          { id: 'replays', label: replayCount ? `Replays (${replayCount})` : 'Replays' },
         ]}
       />
       <div className="detail-scroll" role="tabpanel">
@@ -150,14 +162,15 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
               <div className="muted detail-pad">No response has been sent yet.</div>
             </>
           ))}
+        {active === 'replays' && <ReplaysTab capture={capture} />}
         {active === 'raw' && (
           <>
             <Section title="Request" actions={<CopyButton text={rawRequest} label="Copy request" />}>
-              <pre className="code-block">{rawRequest}</pre>
+              <LongText text={rawRequest} />
             </Section>
             {rawResponse && (
               <Section title="Response" actions={<CopyButton text={rawResponse} label="Copy response" />}>
-                <pre className="code-block">{rawResponse}</pre>
+                <LongText text={rawResponse} />
               </Section>
             )}
           </>
@@ -175,7 +188,7 @@ export function CaptureDetail() {
       <div className="detail-placeholder">
         <ArrowLeftRight size={22} aria-hidden="true" />
         <p>Select a capture to inspect it.</p>
-        <p className="muted">↑ ↓ move through the list · / searches</p>
+        <p className="muted">↑ ↓ move through the list · / searches · r replays · e edits and replays</p>
       </div>
     );
   }
@@ -202,6 +215,9 @@ export function CaptureDetail() {
           <span>{formatBytes(capture.size)}</span>
           {capture.remoteAddress && <span>from {capture.remoteAddress}</span>}
           {capture.viaTunnel && <span className="meta-tag">via tunnel</span>}
+          {capture.origin && (
+            <span className="meta-tag">{capture.origin === 'replay' ? 'a replay' : 'imported'}</span>
+          )}
           {capture.parsedAs && <span className="meta-tag">parsed as {capture.parsedAs}</span>}
           {capture.forward && (
             <span className={`meta-tag ${capture.forward.error ? 'meta-tag-warn' : ''}`}>
@@ -232,7 +248,17 @@ export function CaptureDetail() {
               </button>
             </>
           )}
+          <CaptureReplayActions capture={capture} />
           <span className="capture-spacer" />
+          <button
+            type="button"
+            className="button button-small star-toggle"
+            aria-pressed={capture.starred}
+            title="Starred captures are never deleted by retention"
+            onClick={() => void starCaptures([capture.id], !capture.starred)}
+          >
+            <Star size={14} aria-hidden="true" /> {capture.starred ? 'Starred' : 'Star'}
+          </button>
           <button
             type="button"
             className="button button-small button-danger"

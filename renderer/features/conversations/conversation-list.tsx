@@ -59,7 +59,7 @@ export function ConversationList() {
                   )}
                   <time>{formatRelative(conversation.lastAt)}</time>
                 </div>
-                <div className="conversation-last">{conversation.lastText || '—'}</div>
+                <div className="conversation-last">{conversation.lastText.slice(0, 300) || '—'}</div>
                 {(conversation.closed || conversation.tags.length > 0 || conversation.assignee) && (
                   <div className="conversation-state">
                     {conversation.closed && (

@@ -12,6 +12,8 @@ import type {
 import { Toast } from './toast.js';
 import { CapturesView } from '../captures/captures-view.js';
 import { ConversationsView } from '../conversations/conversations-view.js';
+import { StoreHealthBanner } from '../health/store-health-banner.js';
+import { StoreHealthChip } from '../health/store-health-chip.js';
 import { KindlyHoldComposer } from '../kindly-studio/kindly-hold-composer.js';
 import { KindlySettingsSection } from '../kindly-studio/kindly-settings-section.js';
 import { StudioView } from '../kindly-studio/studio-view.js';
@@ -21,6 +23,12 @@ import { EndpointsView } from '../endpoints/endpoints-view.js';
 import { HoldsIndicator } from '../holds/holds-indicator.js';
 import { HoldsPanel, useOpenHoldCount } from '../holds/holds-panel.js';
 import { ListenerSettingsSection } from '../settings/listener-settings-section.js';
+import { ComposeView } from '../replay/compose-view.js';
+import { DiffView } from '../replay/diff-view.js';
+import { ReplayOverlays } from '../replay/replay-overlays.js';
+import { ReplaySettingsSection } from '../replay/replay-settings-section.js';
+import { PrivacySettingsSection } from '../settings/privacy-settings-section.js';
+import { StorageSettingsSection } from '../settings/storage-settings-section.js';
 import { SettingsView } from '../settings/settings-view.js';
 import { AppearanceSettingsSection, ThemeToggle } from '../settings/theme.js';
 import { TunnelControl } from '../tunnel/tunnel-control.js';
@@ -30,6 +38,8 @@ import { TunnelSettingsSection } from '../tunnel/tunnel-settings-section.js';
 export const views: ViewDefinition[] = [
   { id: 'captures', label: 'Captures', component: CapturesView },
   { id: 'conversations', label: 'Conversations', component: ConversationsView },
+  { id: 'compose', label: 'Compose', component: ComposeView },
+  { id: 'diff', label: 'Diff', component: DiffView },
   {
     id: 'endpoints',
     label: 'Endpoints',
@@ -42,6 +52,7 @@ export const views: ViewDefinition[] = [
 
 /** Right-hand side of the top bar, left to right. */
 export const topBarItems: TopBarItem[] = [
+  { id: 'store-health', component: StoreHealthChip },
   { id: 'tunnel', component: TunnelControl },
   { id: 'holds', component: HoldsIndicator },
   { id: 'listener', component: ListenerChip },
@@ -53,6 +64,8 @@ export const topBarItems: TopBarItem[] = [
 export const overlays: OverlayDefinition[] = [
   { id: 'holds', component: HoldsPanel },
   { id: 'toast', component: Toast },
+  { id: 'store-health', component: StoreHealthBanner },
+  { id: 'replay', component: ReplayOverlays },
 ];
 
 /**
@@ -70,5 +83,8 @@ export const settingsSections: SettingsSection[] = [
   { id: 'tunnel', title: 'Public tunnel', component: TunnelSettingsSection },
   { id: 'dashly', title: 'Dashly', component: DashlySettingsSection },
   { id: 'autoreplies', title: 'Dashly auto-responder', component: AutoReplyEditor },
+  { id: 'replay', title: 'Replay & export', component: ReplaySettingsSection },
+  { id: 'storage', title: 'Storage & retention', component: StorageSettingsSection },
+  { id: 'privacy', title: 'Privacy & limits', component: PrivacySettingsSection },
   { id: 'kindly', title: 'Kindly', component: KindlySettingsSection },
 ];

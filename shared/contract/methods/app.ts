@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppHealth } from '../../model/health.js';
 import { defineMethod } from '../define.js';
 
 export const AppInfo = z.object({
@@ -26,5 +27,11 @@ export const appMethods = {
     description: 'Version, host kind, the listener URL and the data folder.',
     input: z.object({}).default({}),
     output: AppInfo,
+  }),
+  'app.health': defineMethod({
+    description:
+      'Whether the store takes writes (`store.state` ok | failing, with the problem and advice) and one-time notices such as a damaged database moved aside at start. Changes arrive as the `app.health` event.',
+    input: z.object({}).default({}),
+    output: AppHealth,
   }),
 };

@@ -16,6 +16,8 @@ export const captureMethods = {
         conversation: z.string().optional(),
         limit: z.number().int().min(1).max(1000).default(100),
         before: z.number().int().positive().optional(),
+        /** Only starred (true) or only unstarred (false) captures. */
+        starred: z.boolean().optional(),
       })
       .default({ limit: 100 }),
     output: z.object({ items: z.array(CaptureSummary), next: z.number().int().nullable() }),
@@ -27,9 +29,16 @@ export const captureMethods = {
     output: CaptureDetail,
   }),
   'captures.delete': defineMethod({
-    description: 'Deletes the given captures and their messages.',
+    description:
+      'Deletes the given captures with their bodies, messages and search entries; conversation summaries are recounted.',
     input: z.object({ ids: z.array(CaptureId).min(1).max(10000) }),
     output: z.object({ deleted: z.number().int() }),
+  }),
+  'captures.star': defineMethod({
+    description:
+      'Stars (or, with `starred: false`, unstars) captures. Retention never deletes starred captures. Answers the ids that exist; each changed capture is announced as `capture.updated`.',
+    input: z.object({ ids: z.array(CaptureId).min(1).max(10000), starred: z.boolean().default(true) }),
+    output: z.object({ ids: z.array(z.number().int()) }),
   }),
   'captures.clear': defineMethod({
     description: 'Deletes every capture, message and conversation.',

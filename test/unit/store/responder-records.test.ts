@@ -66,11 +66,14 @@ describe('store: endpoints and responder records', () => {
     // Roll the file back to schema 2: undo migration 3 (endpoints, forward/hold columns) and
     // everything after it, so migrations 3+ run again on a file that has captures.
     const db = new BetterSqlite3(`${temp.dir}/${DATABASE_FILE}`);
-    db.exec(`DROP TABLE endpoints;
+    db.exec(`DROP INDEX captures_unstarred_by_time; DROP INDEX captures_starred;
+      ALTER TABLE captures DROP COLUMN starred;
+      DROP TABLE endpoints;
       ALTER TABLE captures DROP COLUMN forward; ALTER TABLE captures DROP COLUMN hold;
       ALTER TABLE bodies DROP COLUMN forward;
       DROP TABLE reply_templates; DROP TABLE kindly_transcripts;
       ALTER TABLE messages DROP COLUMN from_response;
+      DROP TABLE replays; DROP TABLE replay_targets; ALTER TABLE captures DROP COLUMN origin;
       PRAGMA user_version = 2;`);
     db.close();
     store = Store.open(temp.dir);

@@ -9,7 +9,7 @@ export function captureHandlers(deps: {
   store: Store;
   events: EventBus;
   settings: SettingsService;
-}): HandlerGroup<'captures.list' | 'captures.get' | 'captures.delete' | 'captures.clear'> {
+}): HandlerGroup<'captures.list' | 'captures.get' | 'captures.delete' | 'captures.clear' | 'captures.star'> {
   const { store, events, settings } = deps;
   return {
     'captures.list': (params) => store.captures.list(params),
@@ -29,6 +29,14 @@ export function captureHandlers(deps: {
       const deleted = store.transaction(() => store.captures.delete(ids));
       events.emit('captures.deleted', { ids });
       return { deleted };
+    },
+    'captures.star': ({ ids, starred }) => {
+      const changed = store.transaction(() => store.captures.star(ids, starred));
+      for (const id of changed) {
+        const summary = store.captures.summary(id);
+        if (summary) events.emit('capture.updated', summary);
+      }
+      return { ids: changed };
     },
     'captures.clear': () => {
       const deleted = store.transaction(() => store.captures.clear());

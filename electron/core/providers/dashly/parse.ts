@@ -61,6 +61,11 @@ function numberOrNull(value: unknown): number | null {
   return null;
 }
 
+/** A time a Date can hold (±8.64e15 ms); a payload's `created` of 1e300 is not one. */
+function isDateMillis(ms: number): boolean {
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15;
+}
+
 /** Dashly's chat webhook: form fields `conversation` (ConversationPart JSON), `type`, `token`. */
 export function parseDashly(request: ReceivedRequest): ParseResult {
   const text = decodeText(request.body);
@@ -154,7 +159,7 @@ export function parseDashly(request: ReceivedRequest): ParseResult {
     direction: partDirection(type, part.direction),
     author: system && author.kind === 'user' ? { ...author, kind: 'system' } : author,
     text: messageText,
-    at: created !== null ? Math.round(created * 1000) : request.receivedAt,
+    at: created !== null && isDateMillis(created * 1000) ? Math.round(created * 1000) : request.receivedAt,
     kind: type || 'unknown',
     meta: {
       partId: idString(part.id),

@@ -20,6 +20,7 @@ export function KindlyResponseInspection({
   status,
   captureId,
   title = 'As Kindly reads it',
+  openInStudio: offerStudio = true,
 }: {
   body: BodyDto;
   /** The HTTP status of the answer; Kindly ignores the body of a non-2xx answer. */
@@ -27,6 +28,8 @@ export function KindlyResponseInspection({
   /** The capture it belongs to, so "Open in studio" can fill placeholders from its request. */
   captureId?: number | null;
   title?: string;
+  /** Offer "Open in studio" (not from inside dialogs, which would cover the studio). */
+  openInStudio?: boolean;
 }) {
   const text = useMemo(() => bodyText(body), [body]);
   const checked = useMemo(() => (text === null ? null : validateKindlyReplyText(text)), [text]);
@@ -39,7 +42,7 @@ export function KindlyResponseInspection({
         <h3>{title}</h3>
         {checked && success && <VerdictPill validation={checked.validation} />}
         <span className="capture-spacer" />
-        {text !== null && (
+        {text !== null && offerStudio && (
           <button
             type="button"
             className="button button-small"

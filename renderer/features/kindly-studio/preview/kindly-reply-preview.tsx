@@ -1,10 +1,9 @@
-import { Bot, EyeOff, Image as ImageIcon, SendHorizontal } from 'lucide-react';
+import { Bot, EyeOff, SendHorizontal } from 'lucide-react';
 import { useMemo } from 'react';
 import { buildKindlyPreview } from '../../../../shared/kindly/reply-preview.js';
 import type { KindlyPreview } from '../../../../shared/kindly/preview-model.js';
-import { allowKindlyImages } from '../../../state/kindly-actions.js';
-import { useAppStore } from '../../../state/store.js';
 import type { Finding } from '../model/findings.js';
+import { LoadImagesButton } from './load-images-button.js';
 import { PreviewAnnotations } from './preview-annotations.js';
 import { PreviewButtons } from './preview-buttons.js';
 import { PreviewCarousel } from './preview-carousel.js';
@@ -76,7 +75,6 @@ export function KindlyReplyPreview({
   title?: string;
 }) {
   const preview = useMemo(() => buildKindlyPreview(value), [value]);
-  const imagesAllowed = useAppStore((state) => state.kindlyImagesAllowed);
   return (
     <PreviewFindings.Provider value={findings}>
       <section className={`kp-widget ${stale ? 'kp-stale' : ''}`} aria-label={title}>
@@ -86,21 +84,7 @@ export function KindlyReplyPreview({
           </span>
           {stale && <span className="kp-tag">last valid JSON</span>}
           <span className="capture-spacer" />
-          {hasRemoteImages(preview) &&
-            (imagesAllowed ? (
-              <span className="kp-tag" title="Remote images load for the rest of this session">
-                <ImageIcon size={11} aria-hidden="true" /> images on
-              </span>
-            ) : (
-              <button
-                type="button"
-                className="button button-small"
-                onClick={allowKindlyImages}
-                title="Loading a remote image tells its host your IP address"
-              >
-                <ImageIcon size={13} aria-hidden="true" /> Load images
-              </button>
-            ))}
+          {hasRemoteImages(preview) && <LoadImagesButton />}
         </header>
         <div className="kp-widget-body">
           <PreviewContent preview={preview} />
@@ -134,21 +118,11 @@ export function KindlyReplyPreviewCompact({
   findings?: readonly Finding[];
 }) {
   const preview = useMemo(() => buildKindlyPreview(value), [value]);
-  const imagesAllowed = useAppStore((state) => state.kindlyImagesAllowed);
   return (
     <PreviewFindings.Provider value={findings}>
       <div className="kp-compact">
         <PreviewContent preview={preview} compact />
-        {!imagesAllowed && hasRemoteImages(preview) && (
-          <button
-            type="button"
-            className="link-button kp-load-images"
-            onClick={allowKindlyImages}
-            title="Loading a remote image tells its host your IP address"
-          >
-            <ImageIcon size={12} aria-hidden="true" /> Load images
-          </button>
-        )}
+        {hasRemoteImages(preview) && <LoadImagesButton variant="link" />}
       </div>
     </PreviewFindings.Provider>
   );

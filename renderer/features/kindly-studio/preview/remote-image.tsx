@@ -1,6 +1,6 @@
 import { ImageOff } from 'lucide-react';
 import { useState } from 'react';
-import { useAppStore } from '../../../state/store.js';
+import { useLoadRemoteImages } from '../../privacy/use-load-remote-images.js';
 import { CopyButton } from '../../../components/copy-button.js';
 
 function hostOf(url: string): string {
@@ -12,10 +12,10 @@ function hostOf(url: string): string {
 }
 
 /**
- * An image from a reply. Remote images are not loaded until the user asks ("Load images", for this
- * session): fetching one tells whoever chose the URL the user's IP address and when they looked.
- * Only https images are loaded (the page's Content-Security-Policy allows no other remote source),
- * and never with a referrer.
+ * An image from a reply. Remote images are not loaded until the user allows it ("Load images", the
+ * `privacy.loadRemoteImages` setting): fetching one tells whoever chose the URL the user's IP
+ * address and when they looked. Only https images are loaded (the page's Content-Security-Policy
+ * allows no other remote source), and never with a referrer.
  */
 export function RemoteImage({
   url,
@@ -26,7 +26,7 @@ export function RemoteImage({
   alt: string;
   className?: string;
 }) {
-  const allowed = useAppStore((state) => state.kindlyImagesAllowed);
+  const allowed = useLoadRemoteImages().allowed;
   const [failed, setFailed] = useState(false);
   if (url === null) {
     return (

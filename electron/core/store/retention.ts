@@ -1,0 +1,162 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { EventBus } from '../events/event-bus.js';
+import type { Log } from '../log.js';
+import type { SettingsService } from '../settings/settings-service.js';
+import type { Store } from './store.js';
+
+export interface RetentionLimits {
+  /** Unstarred captures kept (starred ones come on top); 0 = no limit. */
+  maxCaptures: number;
+  /** 0 = no limit. */
+  maxAgeMs: number;
+  /** 0 = no limit. */
+  maxBytes: number;
+}
+
+export interface RetentionPass {
+  at: number;
+  deleted: number;
+  byAge: number;
+  byCount: number;
+  bySize: number;
+}
+
+export interface RetentionOptions {
+  store: Store;
+  settings: SettingsService;
+  events: EventBus;
+  log: Log;
+  /** Captures deleted per transaction (default 100): short enough that ingest never waits long. */
+  batchSize?: number;
+  /** A pass also runs this often (default 60 s) … */
+  intervalMs?: number;
+  /** … and after this many new captures (default 500). */
+  everyInserts?: number;
+  now?: () => number;
+}
+
+export function retentionLimits(settings: SettingsService): RetentionLimits {
+  return {
+    maxCaptures: settings.get('retention.maxCaptures'),
+    maxAgeMs: settings.get('retention.maxAgeDays') * 24 * 60 * 60 * 1000,
+    maxBytes: Math.round(settings.get('retention.maxStoreMB') * 1024 * 1024),
+  };
+}
+
+/**
+ * Deletes the oldest unstarred captures in the background when the store holds more than the user
+ * allows (count, age, size). Each batch is one short transaction and the pass yields to the event
+ * loop between batches, so the listener's group commits interleave and ingest never waits for a
+ * whole pass. Deletes go through the repository, which keeps bodies, messages, full-text entries
+ * and conversation summaries consistent.
+ */
+export class RetentionPruner {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<RetentionPass> | null = null;
+  private again = false;
+  private insertedSinceCheck = 0;
+  private closed = false;
+  private last: RetentionPass | null = null;
+  private readonly batchSize: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: RetentionOptions) {
+    this.batchSize = options.batchSize ?? 100;
+    this.now = options.now ?? Date.now;
+  }
+
+  start(): void {
+    this.timer = setInterval(() => void this.run(), this.options.intervalMs ?? 60_000);
+    this.timer.unref();
+    void this.run();
+  }
+
+  /** Called after captures were committed; a pass runs once enough arrived. */
+  noteInserted(count: number): void {
+    this.insertedSinceCheck += count;
+    if (this.insertedSinceCheck >= (this.options.everyInserts ?? 500)) void this.run();
+  }
+
+  lastPass(): RetentionPass | null {
+    return this.last;
+  }
+
+  /** Runs a pass now (or once more after the current one); resolves when the pass is done. */
+  run(): Promise<RetentionPass> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.insertedSinceCheck = 0;
+    this.running = this.pass()
+      .catch((error: unknown) => {
+        // A failing store is reported by the health monitor; a pass simply tries again later.
+        this.options.log(`Retention pass failed: ${error instanceof Error ? error.message : String(error)}`);
+        return { at: this.now(), deleted: 0, byAge: 0, byCount: 0, bySize: 0 };
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.again && !this.closed) {
+          this.again = false;
+          void this.run();
+        }
+      });
+    return this.running;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private async pass(): Promise<RetentionPass> {
+    const { store } = this.options;
+    const limits = retentionLimits(this.options.settings);
+    const result: RetentionPass = { at: this.now(), deleted: 0, byAge: 0, byCount: 0, bySize: 0 };
+    if (limits.maxAgeMs > 0) {
+      const cutoff = this.now() - limits.maxAgeMs;
+      result.byAge = await this.deleteWhile(() => store.captures.unstarredBefore(cutoff, this.batchSize));
+    }
+    if (limits.maxCaptures > 0) {
+      // Starred captures are kept on top of the limit. Counted once: a full count is a scan, and
+      // this pass is the only one deleting.
+      let excess = store.captures.count() - store.captures.count({ starred: true }) - limits.maxCaptures;
+      result.byCount = await this.deleteWhile(() => {
+        if (excess <= 0) return [];
+        const ids = store.captures.oldestUnstarred(Math.min(excess, this.batchSize));
+        excess -= ids.length;
+        return ids;
+      });
+    }
+    if (limits.maxBytes > 0) {
+      result.bySize = await this.deleteWhile(() =>
+        store.usedBytes() > limits.maxBytes ? store.captures.oldestUnstarred(this.batchSize) : [],
+      );
+    }
+    result.deleted = result.byAge + result.byCount + result.bySize;
+    if (result.deleted > 0) {
+      this.options.log(
+        `Retention deleted ${result.deleted} capture(s) (age ${result.byAge}, count ${result.byCount}, size ${result.bySize}).`,
+      );
+    }
+    this.last = result;
+    return result;
+  }
+
+  /** Deletes batch after batch until `next` finds nothing, yielding between batches. */
+  private async deleteWhile(next: () => number[]): Promise<number> {
+    const { store, events } = this.options;
+    let total = 0;
+    while (!this.closed) {
+      const ids = next();
+      if (ids.length === 0) break;
+      const deleted = store.transaction(() => store.captures.delete(ids));
+      total += deleted;
+      events.emit('captures.deleted', { ids });
+      await yieldToEventLoop();
+    }
+    return total;
+  }
+}
