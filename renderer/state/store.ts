@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createCapturesSlice, type CapturesSlice } from './captures-slice.js';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice.js';
+import { createKindlySlice, type KindlySlice } from './kindly-slice.js';
 import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice.js';
 import { createHealthSlice, type HealthSlice } from './health-slice.js';
 import { createHoldsSlice, type HoldsSlice } from './holds-slice.js';
@@ -18,7 +19,8 @@ export type AppState = SessionSlice &
   ReplaySlice &
   EndpointsSlice &
   HoldsSlice &
-  HealthSlice;
+  HealthSlice &
+  KindlySlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
@@ -30,6 +32,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createReplaySlice(...a),
   ...createEndpointsSlice(...a),
   ...createHoldsSlice(...a),
+  ...createKindlySlice(...a),
 }));
 
 export type SliceCreator<T> = (

@@ -14,6 +14,9 @@ import { CapturesView } from '../captures/captures-view.js';
 import { ConversationsView } from '../conversations/conversations-view.js';
 import { StoreHealthBanner } from '../health/store-health-banner.js';
 import { StoreHealthChip } from '../health/store-health-chip.js';
+import { KindlyHoldComposer } from '../kindly-studio/kindly-hold-composer.js';
+import { KindlySettingsSection } from '../kindly-studio/kindly-settings-section.js';
+import { StudioView } from '../kindly-studio/studio-view.js';
 import { AutoReplyEditor } from '../dashly-console/autoreply-editor.js';
 import { DashlySettingsSection } from '../dashly-console/dashly-settings-section.js';
 import { EndpointsView } from '../endpoints/endpoints-view.js';
@@ -43,6 +46,7 @@ export const views: ViewDefinition[] = [
     component: EndpointsView,
     useBadge: useOpenHoldCount,
   },
+  { id: 'kindly-studio', label: 'Studio', component: StudioView },
   { id: 'settings', label: 'Settings', component: SettingsView },
 ];
 
@@ -68,7 +72,9 @@ export const overlays: OverlayDefinition[] = [
  * The composer a held request of each provider gets in the holds panel (see HoldComposerProps);
  * providers without one get the raw status/headers/body editor.
  */
-export const holdComposers: Partial<Record<ProviderId, ComponentType<HoldComposerProps>>> = {};
+export const holdComposers: Partial<Record<ProviderId, ComponentType<HoldComposerProps>>> = {
+  kindly: KindlyHoldComposer,
+};
 
 /** Sections of the Settings view, in order. */
 export const settingsSections: SettingsSection[] = [
@@ -80,4 +86,5 @@ export const settingsSections: SettingsSection[] = [
   { id: 'replay', title: 'Replay & export', component: ReplaySettingsSection },
   { id: 'storage', title: 'Storage & retention', component: StorageSettingsSection },
   { id: 'privacy', title: 'Privacy & limits', component: PrivacySettingsSection },
+  { id: 'kindly', title: 'Kindly', component: KindlySettingsSection },
 ];
