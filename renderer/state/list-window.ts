@@ -1,4 +1,5 @@
 import type { CaptureSummary } from '../../shared/model/capture.js';
+import { RENDERER_PERF_SWITCHES, rendererPerfEnabled } from '../lib/perf-switches.js';
 
 /**
  * The capture list keeps a window of at most this many rows in memory, however far the user
@@ -8,18 +9,9 @@ import type { CaptureSummary } from '../../shared/model/capture.js';
  */
 export const LIST_WINDOW_ROWS = 3000;
 
-/**
- * `?perf-off=list-window` switches the window off (the old unbounded list), for the benchmark's A/B.
- * Read once at start: the token handling rewrites the URL soon after.
- */
-const windowOff = (() => {
-  if (typeof window === 'undefined') return false;
-  const off = (new URLSearchParams(window.location.search).get('perf-off') ?? '').split(',');
-  return off.includes('list-window') || off.includes('all');
-})();
-
+/** `?perf-off=list-window` switches the window off (the old unbounded list), for the benchmark's A/B. */
 export function listWindowEnabled(): boolean {
-  return !windowOff;
+  return rendererPerfEnabled(RENDERER_PERF_SWITCHES.listWindow);
 }
 
 export interface ListWindow {

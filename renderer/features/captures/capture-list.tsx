@@ -11,6 +11,7 @@ import {
 import { useAppStore } from '../../state/store.js';
 import { clearSelection, extendSelection } from '../../state/replay-actions.js';
 import { CAPTURE_ROW_HEIGHT, CaptureRow, type RowSelectMode } from './capture-row.js';
+import { RENDERER_PERF_SWITCHES, rendererPerfEnabled } from '../../lib/perf-switches.js';
 import { EmptyState } from './empty-state.js';
 
 /**
@@ -18,6 +19,8 @@ import { EmptyState } from './empty-state.js';
  * rows (list-window.ts); pages load near either end of it, and whenever rows come or go above the
  * view, the row the user looks at stays exactly where it was.
  */
+const useCachedOffset = rendererPerfEnabled(RENDERER_PERF_SWITCHES.cachedScrollOffset);
+
 export function CaptureList() {
   const captures = useAppStore((state) => state.captures);
   const selectedId = useAppStore((state) => state.selectedCaptureId);
@@ -50,13 +53,17 @@ export function CaptureList() {
     const previous = previousRef.current;
     previousRef.current = captures;
     if (!element || previous === captures || previous.length === 0) return;
-    const atLiveTop = element.scrollTop < CAPTURE_ROW_HEIGHT / 2 && !hasNewer;
+    // The virtualizer's offset (kept from scroll events) answers "at the live top?" without reading
+    // scrollTop, which would force a layout in the middle of every live update.
+    const offset = useCachedOffset ? (virtualizer.scrollOffset ?? element.scrollTop) : element.scrollTop;
+    const atLiveTop = offset < CAPTURE_ROW_HEIGHT / 2 && !hasNewer;
     if (atLiveTop) return;
     const index = Math.min(previous.length - 1, Math.floor(element.scrollTop / CAPTURE_ROW_HEIGHT));
     const anchor = previous[index];
     if (!anchor || captures[index]?.id === anchor.id) return;
     const moved = captures.findIndex((item) => item.id === anchor.id);
     if (moved >= 0) element.scrollTop += (moved - index) * CAPTURE_ROW_HEIGHT;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the virtualizer is stable
   }, [captures, hasNewer]);
 
   const items = virtualizer.getVirtualItems();
