@@ -18,14 +18,15 @@ export const RENDERER_PERF_SWITCHES = {
 export type RendererPerfSwitch = (typeof RENDERER_PERF_SWITCHES)[keyof typeof RENDERER_PERF_SWITCHES];
 
 const off: ReadonlySet<string> = (() => {
-  if (typeof window === 'undefined' || typeof window.location === 'undefined') return new Set<string>();
+  if (typeof window === 'undefined' || typeof document === 'undefined') return new Set<string>();
   const value = new URLSearchParams(window.location.search).get('perf-off') ?? '';
-  return new Set(
-    value
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
-  );
+  const names = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  // Shown on the root element so the benchmark can check the switches reached the page.
+  if (names.length > 0) document.documentElement.dataset.perfOff = names.join(',');
+  return new Set(names);
 })();
 
 export function rendererPerfEnabled(name: RendererPerfSwitch): boolean {

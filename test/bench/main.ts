@@ -1,19 +1,10 @@
-/**
- * `npm run bench`: the performance benchmark (not part of `npm test`). Writes BENCHMARKS.md.
- *
- *   npm run bench                      everything (ingest, store, startup, ui)
- *   npm run bench -- --only ingest,store
- *   npm run bench -- --quick           shorter runs (a smoke test of the benchmark itself)
- *   npm run bench -- --no-ab           skip the A/B runs with optimisations switched off
- *   npm run bench -- --out FILE        write the report elsewhere (default BENCHMARKS.md)
- *
- * The 1M-capture database is generated once and cached under .bench/ (see store-fixture.ts).
- */
+/** `npm run bench`: the performance benchmark (not part of `npm test`). Usage: help.ts. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { HELP } from './help.js';
 import { benchIngest, type IngestRun } from './ingest.js';
-import { loadNow, machineInfo } from './machine.js';
+import { LoadSampler, machineInfo } from './machine.js';
 import { renderReport, type Report } from './report.js';
 import { ROOT } from './serve-runner.js';
 import { benchStartup } from './startup.js';
@@ -35,12 +26,7 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  process.stdout.write(
-    fs
-      .readFileSync(new URL(import.meta.url))
-      .toString()
-      .split('*/')[0] ?? '',
-  );
+  process.stdout.write(HELP);
   process.exit(0);
 }
 const only = new Set<Section>(
@@ -48,9 +34,17 @@ const only = new Set<Section>(
     ? (values.only.split(',').filter((s) => (SECTIONS as readonly string[]).includes(s)) as Section[])
     : SECTIONS,
 );
+if (values.only && only.size === 0) {
+  process.stderr.write(`--only takes a comma-separated list of: ${SECTIONS.join(', ')}\n`);
+  process.exit(2);
+}
 const quick = values.quick;
 const ab = !values['no-ab'];
 const captures = values.captures ? Number(values.captures) : 1_000_000;
+if (!Number.isInteger(captures) || captures < 1000) {
+  process.stderr.write('--captures takes a whole number of at least 1000\n');
+  process.exit(2);
+}
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
 const report: Report = {
@@ -59,12 +53,15 @@ const report: Report = {
   quick,
   captures,
   loadAtEnd: 0,
+  ab,
 };
+const load = new LoadSampler();
 
 log(`Machine: ${report.machine.cpuModel}, ${report.machine.cores} cores, load ${report.machine.loadAtStart}`);
 
 if (only.has('ingest')) {
   log('Ingest…');
+  load.section('ingest');
   const seconds = quick ? 3 : 10;
   const variants = [{ label: 'Convoscope', env: {} }];
   if (ab) {
@@ -77,22 +74,27 @@ if (only.has('ingest')) {
 }
 
 const needsFixture = only.has('store') || only.has('ui') || only.has('startup');
+if (needsFixture) load.section('fixture');
 const fixture = needsFixture ? await ensureFixture(captures, log) : null;
 
 if (fixture && only.has('store')) {
   log('Store at scale…');
+  load.section('store');
   report.store = await benchStore(fixture, { quick }, log);
 }
 if (fixture && only.has('startup')) {
   log('Startup…');
+  load.section('startup');
   report.startup = await benchStartup(fixture, { quick }, log);
 }
 if (fixture && only.has('ui')) {
   log('UI…');
+  load.section('ui');
   report.ui = await benchUi(fixture, { quick, ab }, log);
 }
 
-report.loadAtEnd = loadNow();
+report.loadAtEnd = load.stop();
+report.load = load.summary();
 const out = path.resolve(ROOT, values.out ?? 'BENCHMARKS.md');
 fs.writeFileSync(out, renderReport(report));
 log(`Wrote ${path.relative(ROOT, out)}`);

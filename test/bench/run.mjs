@@ -7,9 +7,12 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const build = spawnSync(process.execPath, [path.join(root, 'electron/tools/build.mjs'), '--quiet'], {
-  stdio: 'inherit',
-});
+const helpOnly = process.argv.includes('--help');
+const build = helpOnly
+  ? { status: 0 }
+  : spawnSync(process.execPath, [path.join(root, 'electron/tools/build.mjs'), '--quiet'], {
+      stdio: 'inherit',
+    });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const outfile = path.join(root, '.bench', 'bench.mjs');

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
 import { median, worst } from './stats.js';
 import type { Fixture } from './store-fixture.js';
 import { startServeForBench, timeCall, type RunningServe } from './serve-runner.js';
@@ -17,7 +19,16 @@ export interface TimedQuery {
   rows: number;
 }
 
+/** The same page fetched by keyset and by OFFSET, straight from SQLite (what keyset pagination buys). */
+export interface PagingComparison {
+  depth: number;
+  keysetMs: number;
+  offsetMs: number;
+  firstPageOffsetMs: number;
+}
+
 export interface StoreResults {
+  paging: PagingComparison;
   captures: number;
   fileBytes: number;
   bytesPerCapture: number;
@@ -25,6 +36,40 @@ export interface StoreResults {
   rssAfterStartBytes: number;
   rssAfterBrowsingBytes: number;
   browsing: string;
+}
+
+const PAGE_COLUMNS =
+  'id, received_at, method, path, provider, conversation_key, summary, response_status, body_size, via_tunnel, parse_error, starred, origin';
+
+/**
+ * Keyset (`id < ?`, what captures.list does) against LIMIT/OFFSET for the same page `depth` rows
+ * down, read-only on the fixture file, medians of `runs` (after one warm-up each).
+ */
+function comparePaging(file: string, maxId: number, depth: number, runs: number): PagingComparison {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const keyset = db.prepare(`SELECT ${PAGE_COLUMNS} FROM captures WHERE id < ? ORDER BY id DESC LIMIT 200`);
+    const offset = db.prepare(`SELECT ${PAGE_COLUMNS} FROM captures ORDER BY id DESC LIMIT 200 OFFSET ?`);
+    const time = (fn: () => unknown[]) => {
+      fn();
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        const rows = fn();
+        times.push(performance.now() - t0);
+        if (rows.length === 0) throw new Error('paging comparison read no rows');
+      }
+      return median(times);
+    };
+    return {
+      depth,
+      keysetMs: time(() => keyset.all(maxId - depth + 1)),
+      offsetMs: time(() => offset.all(depth)),
+      firstPageOffsetMs: time(() => offset.all(0)),
+    };
+  } finally {
+    db.close();
+  }
 }
 
 async function timed<K extends MethodName>(
@@ -202,7 +247,12 @@ export async function benchStore(
       await serve.call('captures.list', { limit: 200, q });
     for (let i = 0; i < 10; i++) await serve.call('conversations.list', { limit: 200 });
     const rssAfterBrowsingBytes = serve.rssBytes();
+    const paging = comparePaging(file, fixture.maxId, depth, options.quick ? 3 : 7);
+    log(
+      `  keyset vs OFFSET, ${depthLabel} rows deep: ${paging.keysetMs.toFixed(1)} ms vs ${paging.offsetMs.toFixed(1)} ms`,
+    );
     return {
+      paging,
       captures: fixture.captures,
       fileBytes,
       bytesPerCapture: fileBytes / fixture.captures,

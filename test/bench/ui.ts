@@ -15,11 +15,22 @@ export interface FrameStats {
   longFrames: number;
 }
 
+export type UiPart = 'interactive' | 'scroll' | 'deep' | 'stream';
+
+/** One configuration of the inspector: renderer switches turned off (`?perf-off=`) and what to measure. */
+export interface UiVariantSpec {
+  label: string;
+  /** Renderer perf switch names (renderer/lib/perf-switches.ts), or ['all']. */
+  off: string[];
+  parts: UiPart[];
+}
+
 export interface UiVariant {
   label: string;
-  interactiveMs: number[];
-  scroll: FrameStats & { rowsPassed: number; pxPerFrame: number };
-  deepScroll: { rowsPassed: number; seconds: number; rowsInMemory: number; heapBytes: number };
+  off: string[];
+  interactiveMs?: number[];
+  scroll?: FrameStats & { rowsPassed: number; pxPerFrame: number };
+  deepScroll?: { rowsPassed: number; seconds: number; rowsInMemory: number; heapBytes: number };
   stream?: FrameStats & {
     sent: number;
     acknowledged: number;
@@ -90,6 +101,11 @@ export async function openInspector(
   const ms = await page.evaluate(
     () => (window as unknown as { __bench: { firstRowsAt: number } }).__bench.firstRowsAt,
   );
+  // The page marks the switches it read; an A/B run whose switches did not arrive measures nothing.
+  const expected = new URLSearchParams(query.replace(/^\?/u, '')).get('perf-off') ?? '';
+  const seen = await page.evaluate(() => document.documentElement.dataset.perfOff ?? '');
+  if (seen !== expected)
+    throw new Error(`perf switches not applied: expected "${expected}", page has "${seen}"`);
   return { page, ms };
 }
 
@@ -232,42 +248,50 @@ async function runVariant(
   browser: Browser,
   serve: RunningServe,
   fixture: Fixture,
-  label: string,
-  query: string,
-  options: { quick: boolean; stream: boolean },
+  spec: UiVariantSpec,
+  options: { quick: boolean },
   log: (line: string) => void,
 ): Promise<UiVariant> {
-  const interactiveMs: number[] = [];
-  for (let i = 0; i < (options.quick ? 2 : 4); i++) {
-    const { page, ms } = await openInspector(browser, serve, query);
-    interactiveMs.push(ms);
-    await page.context().close();
+  const { label, parts } = spec;
+  const query = spec.off.length ? `?perf-off=${spec.off.join(',')}` : '';
+  const result: UiVariant = { label, off: spec.off, heapBytes: NaN, heapBeforeGcBytes: NaN };
+  if (parts.includes('interactive')) {
+    const interactiveMs: number[] = [];
+    for (let i = 0; i < (options.quick ? 2 : 4); i++) {
+      const { page, ms } = await openInspector(browser, serve, query);
+      interactiveMs.push(ms);
+      await page.context().close();
+    }
+    result.interactiveMs = interactiveMs;
+    log(`  [${label}] interactive after load: median ${Math.round(median(interactiveMs))} ms`);
   }
-  log(`  [${label}] interactive after load: median ${Math.round(median(interactiveMs))} ms`);
   const { page } = await openInspector(browser, serve, query);
   try {
-    const pxPerFrame = 240;
-    const scrolled = await scrollAtSpeed(page, pxPerFrame, options.quick ? 4 : 10);
-    const scroll = { ...frameStats(scrolled.frames), rowsPassed: scrolled.rowsPassed, pxPerFrame };
-    log(
-      `  [${label}] scrolling at speed: ${scroll.fps.toFixed(1)} fps, longest frame ${Math.round(scroll.longestFrameMs)} ms, ${scroll.rowsPassed} rows`,
-    );
-    const deep = await deepScroll(page, options.quick ? 20_000 : 100_000);
-    const deepHeap = await heap(page);
-    const rowsInMemory = await page.evaluate(
-      () => document.querySelector('.capture-list > div')?.clientHeight ?? 0,
-    );
-    const deepScrollResult = {
-      ...deep,
-      rowsInMemory: Math.round(rowsInMemory / 58),
-      heapBytes: deepHeap.used,
-    };
-    log(
-      `  [${label}] deep scroll: ${deep.rowsPassed} rows in ${deep.seconds.toFixed(1)} s, heap ${Math.round(deepHeap.used / 1e6)} MB`,
-    );
-
-    let streamResult: UiVariant['stream'];
-    if (options.stream) {
+    if (parts.includes('scroll')) {
+      const pxPerFrame = 240;
+      await page.waitForTimeout(1000);
+      const scrolled = await scrollAtSpeed(page, pxPerFrame, options.quick ? 4 : 10);
+      result.scroll = { ...frameStats(scrolled.frames), rowsPassed: scrolled.rowsPassed, pxPerFrame };
+      log(
+        `  [${label}] scrolling at speed: ${result.scroll.fps.toFixed(1)} fps, longest frame ${Math.round(result.scroll.longestFrameMs)} ms, ${result.scroll.rowsPassed} rows`,
+      );
+    }
+    if (parts.includes('deep')) {
+      const deep = await deepScroll(page, options.quick ? 20_000 : 50_000);
+      const deepHeap = await heap(page);
+      const rowsInMemory = await page.evaluate(
+        () => document.querySelector('.capture-list > div')?.clientHeight ?? 0,
+      );
+      result.deepScroll = {
+        ...deep,
+        rowsInMemory: Math.round(rowsInMemory / 58),
+        heapBytes: deepHeap.used,
+      };
+      log(
+        `  [${label}] deep scroll: ${deep.rowsPassed} rows in ${deep.seconds.toFixed(1)} s, ${result.deepScroll.rowsInMemory} rows held, heap ${Math.round(deepHeap.used / 1e6)} MB`,
+      );
+    }
+    if (parts.includes('stream')) {
       // Back to the newest rows, then a live stream while frames are recorded.
       await page.evaluate(() => document.querySelector('.capture-list')!.scrollTo(0, 0));
       await page.reload();
@@ -297,27 +321,38 @@ async function runVariant(
       }
       const shown = await collectShown(page, before + 1);
       const missing = [...stored].filter((id) => !shown.has(id)).length;
-      streamResult = { ...stats, ...sent, shown: [...stored].filter((id) => shown.has(id)).length, missing };
+      result.stream = {
+        ...stats,
+        ...sent,
+        shown: [...stored].filter((id) => shown.has(id)).length,
+        missing,
+      };
       log(
         `  [${label}] live stream: ${Math.round(sent.ratePerSecond)}/s, ${sent.acknowledged} acknowledged, ` +
-          `${streamResult.shown} shown, ${missing} missing, longest frame ${Math.round(stats.longestFrameMs)} ms`,
+          `${result.stream.shown} shown, ${missing} missing, ${stats.fps.toFixed(1)} fps, longest frame ${Math.round(stats.longestFrameMs)} ms`,
       );
     }
     const final = await heap(page);
+    result.heapBytes = final.used;
+    result.heapBeforeGcBytes = final.beforeGc;
     log(`  [${label}] JS heap ${Math.round(final.used / 1e6)} MB after GC`);
-    return {
-      label,
-      interactiveMs,
-      scroll,
-      deepScroll: deepScrollResult,
-      ...(streamResult ? { stream: streamResult } : {}),
-      heapBytes: final.used,
-      heapBeforeGcBytes: final.beforeGc,
-    };
+    return result;
   } finally {
     await page.context().close();
   }
 }
+
+const ALL_PARTS: UiPart[] = ['interactive', 'scroll', 'deep', 'stream'];
+
+/** The optimised inspector, everything off, then each renderer switch off alone where it matters. */
+export const UI_VARIANTS: UiVariantSpec[] = [
+  { label: 'Convoscope', off: [], parts: ALL_PARTS },
+  { label: 'all renderer optimisations off', off: ['all'], parts: ALL_PARTS },
+  { label: 'list-window off', off: ['list-window'], parts: ['deep'] },
+  { label: 'live-batching off', off: ['live-batching'], parts: ['stream'] },
+  { label: 'cached-scroll-offset off', off: ['cached-scroll-offset'], parts: ['stream'] },
+  { label: 'time-formatter off', off: ['time-formatter'], parts: ['scroll', 'stream'] },
+];
 
 /** The inspector in Chromium against serve mode on the 1M-capture store. */
 export async function benchUi(
@@ -332,30 +367,8 @@ export async function benchUi(
   });
   try {
     const variants: UiVariant[] = [];
-    variants.push(
-      await runVariant(
-        browser,
-        serve,
-        fixture,
-        'Convoscope',
-        '',
-        { quick: options.quick, stream: true },
-        log,
-      ),
-    );
-    if (options.ab) {
-      variants.push(
-        await runVariant(
-          browser,
-          serve,
-          fixture,
-          'list window off',
-          '?perf-off=list-window',
-          { quick: options.quick, stream: false },
-          log,
-        ),
-      );
-    }
+    for (const spec of options.ab ? UI_VARIANTS : UI_VARIANTS.slice(0, 1))
+      variants.push(await runVariant(browser, serve, fixture, spec, { quick: options.quick }, log));
     return { variants, browser: `Chromium ${browser.version()}` };
   } finally {
     await browser.close();
