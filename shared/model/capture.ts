@@ -23,6 +23,8 @@ export const CaptureSummary = z.object({
   parseError: z.boolean(),
   /** Starred captures are kept by retention (`captures.star`). */
   starred: z.boolean(),
+  /** The user's note on this capture (`captures.note`); absent when there is none. */
+  note: z.string().optional(),
 });
 export type CaptureSummary = z.infer<typeof CaptureSummary>;
 

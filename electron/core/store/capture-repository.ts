@@ -20,6 +20,7 @@ interface CaptureRow {
   via_tunnel: number;
   parse_error: string | null;
   starred: number;
+  note: string | null;
 }
 
 interface CaptureDetailRow extends CaptureRow {
@@ -59,7 +60,7 @@ export interface ListCapturesQuery {
 }
 
 const SUMMARY_COLUMNS =
-  'c.id, c.received_at, c.method, c.path, c.provider, c.conversation_key, c.summary, c.response_status, c.body_size, c.via_tunnel, c.parse_error, c.starred';
+  'c.id, c.received_at, c.method, c.path, c.provider, c.conversation_key, c.summary, c.response_status, c.body_size, c.via_tunnel, c.parse_error, c.starred, c.note';
 
 function toSummary(row: CaptureRow): CaptureSummary {
   return {
@@ -75,6 +76,7 @@ function toSummary(row: CaptureRow): CaptureSummary {
     viaTunnel: row.via_tunnel === 1,
     parseError: row.parse_error !== null,
     starred: row.starred === 1,
+    ...(row.note === null ? {} : { note: row.note }),
   };
 }
 
@@ -96,6 +98,11 @@ export class CaptureRepository {
   private readonly countStarredStmt: Statement<[], { n: number }>;
   private readonly oldestUnstarredStmt: Statement<[number], { id: number }>;
   private readonly unstarredBeforeStmt: Statement<[number, number], { id: number }>;
+  private readonly setNoteStmt: Statement<[string | null, number]>;
+  private readonly deleteNoteFtsStmt: Statement<[number]>;
+  private readonly insertNoteFtsStmt: Statement<[number, string]>;
+  private readonly anyNoteStmt: Statement<[], { id: number }>;
+  private readonly unstarredIdsStmt: Statement<[], { id: number }>;
   private readonly listCache = new Map<string, Statement<unknown[], CaptureRow>>();
 
   constructor(
@@ -124,6 +131,11 @@ export class CaptureRepository {
     this.detailStmt = db.prepare(`
       SELECT c.*, b.request AS request_body, b.response AS response_body, b.forward AS forward_body
       FROM captures c LEFT JOIN bodies b ON b.capture_id = c.id WHERE c.id = ?`);
+    this.setNoteStmt = db.prepare('UPDATE captures SET note = ? WHERE id = ?');
+    this.deleteNoteFtsStmt = db.prepare('DELETE FROM capture_notes_fts WHERE rowid = ?');
+    this.insertNoteFtsStmt = db.prepare('INSERT INTO capture_notes_fts (rowid, text) VALUES (?, ?)');
+    this.anyNoteStmt = db.prepare('SELECT id FROM captures WHERE note IS NOT NULL LIMIT 1');
+    this.unstarredIdsStmt = db.prepare('SELECT id FROM captures WHERE starred = 0');
     this.countStmt = db.prepare('SELECT count(*) AS n FROM captures');
     this.countStarredStmt = db.prepare('SELECT count(*) AS n FROM captures WHERE starred = 1');
     // Both use the partial index captures_unstarred_by_time: no scan past the rows returned.
@@ -254,16 +266,39 @@ export class CaptureRepository {
     return { headers: JSON.parse(row.headers) as HeaderList, body: row.request_body ?? Buffer.alloc(0) };
   }
 
-  /** Newest first, keyset-paginated on id (ids grow with receive time). */
+  /**
+   * Newest first, keyset-paginated on id (ids grow with receive time). A search matches the
+   * captures' own text or their notes: both indexes are read in id order and merged, which keeps
+   * the keyset exact (the union's first n + 1 ids are among each side's first n + 1).
+   */
   list(query: ListCapturesQuery): { items: CaptureSummary[]; next: number | null } {
     const match = query.q ? ftsQuery(query.q) : null;
+    let rows = this.listRows(query, match ? { index: 'captures_fts', match } : null);
+    if (match && this.anyNoteStmt.get()) {
+      const noted = this.listRows(query, { index: 'capture_notes_fts', match });
+      if (noted.length > 0) {
+        const byId = new Map([...rows, ...noted].map((row) => [row.id, row]));
+        rows = [...byId.values()].sort((a, b) => b.id - a.id).slice(0, query.limit + 1);
+      }
+    }
+    const hasMore = rows.length > query.limit;
+    const items = (hasMore ? rows.slice(0, query.limit) : rows).map(toSummary);
+    const last = items.at(-1);
+    return { items, next: hasMore && last ? last.id : null };
+  }
+
+  /** Up to limit + 1 rows of one page, from the table or from one full-text index. */
+  private listRows(
+    query: ListCapturesQuery,
+    search: { index: 'captures_fts' | 'capture_notes_fts'; match: string } | null,
+  ): CaptureRow[] {
     const where: string[] = [];
     const params: unknown[] = [];
     let from = 'captures c';
-    if (match) {
-      from = 'captures_fts f JOIN captures c ON c.id = f.rowid';
-      where.push('captures_fts MATCH ?');
-      params.push(match);
+    if (search) {
+      from = `${search.index} f JOIN captures c ON c.id = f.rowid`;
+      where.push(`${search.index} MATCH ?`);
+      params.push(search.match);
     }
     if (query.provider) {
       where.push('c.provider = ?');
@@ -277,10 +312,10 @@ export class CaptureRepository {
       where.push(query.starred ? 'c.starred = 1' : 'c.starred = 0');
     }
     if (query.before !== undefined) {
-      where.push(match ? 'f.rowid < ?' : 'c.id < ?');
+      where.push(search ? 'f.rowid < ?' : 'c.id < ?');
       params.push(query.before);
     }
-    const order = match ? 'f.rowid DESC' : 'c.id DESC';
+    const order = search ? 'f.rowid DESC' : 'c.id DESC';
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
     params.push(query.limit + 1);
     let stmt = this.listCache.get(sql);
@@ -289,18 +324,25 @@ export class CaptureRepository {
       this.listCache.set(sql, stmt);
     }
     // An FTS query the user typed can still be rejected by SQLite (e.g. a lone operator): treat as no hits.
-    let rows: CaptureRow[];
     try {
-      rows = stmt.all(...params);
+      return stmt.all(...params);
     } catch (error) {
-      if (match && error instanceof Error && /fts5|syntax/i.test(error.message))
-        return { items: [], next: null };
+      if (search && error instanceof Error && /fts5|syntax/i.test(error.message)) return [];
       throw error;
     }
-    const hasMore = rows.length > query.limit;
-    const items = (hasMore ? rows.slice(0, query.limit) : rows).map(toSummary);
-    const last = items.at(-1);
-    return { items, next: hasMore && last ? last.id : null };
+  }
+
+  /** Sets (or, with null, removes) a capture's note and its search entry; false when there is no such capture. */
+  setNote(id: number, note: string | null): boolean {
+    if (this.setNoteStmt.run(note, id).changes === 0) return false;
+    this.deleteNoteFtsStmt.run(id);
+    if (note !== null) this.insertNoteFtsStmt.run(id, note);
+    return true;
+  }
+
+  /** Every capture a "clear, keep starred" deletes. */
+  unstarredIds(): number[] {
+    return this.unstarredIdsStmt.all().map((row) => row.id);
   }
 
   /** Stars or unstars captures; answers the ids that exist. */
@@ -340,11 +382,17 @@ export class CaptureRepository {
     const affected = this.messages.conversationsOfCaptures(ids);
     let deleted = 0;
     const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
+    const anyNotes = this.anyNoteStmt.get() !== undefined;
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
       this.db
         .prepare(`DELETE FROM captures_fts WHERE rowid IN (${placeholders(chunk.length)})`)
         .run(...chunk);
+      if (anyNotes) {
+        this.db
+          .prepare(`DELETE FROM capture_notes_fts WHERE rowid IN (${placeholders(chunk.length)})`)
+          .run(...chunk);
+      }
       deleted += this.db
         .prepare(`DELETE FROM captures WHERE id IN (${placeholders(chunk.length)})`)
         .run(...chunk).changes;
@@ -361,6 +409,7 @@ export class CaptureRepository {
       DELETE FROM captures;
       DELETE FROM conversations;
       INSERT INTO captures_fts (captures_fts) VALUES ('delete-all');
+      INSERT INTO capture_notes_fts (capture_notes_fts) VALUES ('delete-all');
     `);
     return n;
   }
