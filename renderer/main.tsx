@@ -12,6 +12,8 @@ import './styles/dashly.css';
 import './styles/forms.css';
 import './styles/holds.css';
 import './styles/endpoints.css';
+import './styles/modal.css';
+import './styles/notes.css';
 
 // Opening the printed link in a tab that is already open only changes the hash: reload so the new
 // token is read (and removed from the address bar) like on a fresh load.

@@ -4,6 +4,7 @@ import { createConversationsSlice, type ConversationsSlice } from './conversatio
 import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice.js';
 import { createHealthSlice, type HealthSlice } from './health-slice.js';
 import { createHoldsSlice, type HoldsSlice } from './holds-slice.js';
+import { createModalSlice, type ModalSlice } from './modal-slice.js';
 import { createDashlySlice, type DashlySlice } from './dashly-slice.js';
 import { createSessionSlice, type SessionSlice } from './session-slice.js';
 import { createTunnelSlice, type TunnelSlice } from './tunnel-slice.js';
@@ -16,7 +17,8 @@ export type AppState = SessionSlice &
   DashlySlice &
   EndpointsSlice &
   HoldsSlice &
-  HealthSlice;
+  HealthSlice &
+  ModalSlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
@@ -27,6 +29,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createDashlySlice(...a),
   ...createEndpointsSlice(...a),
   ...createHoldsSlice(...a),
+  ...createModalSlice(...a),
 }));
 
 export type SliceCreator<T> = (

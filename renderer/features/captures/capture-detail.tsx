@@ -1,4 +1,4 @@
-import { ArrowLeftRight, MessagesSquare, Star, Trash2, TriangleAlert } from 'lucide-react';
+import { ArrowLeftRight, MessagesSquare, Star, StickyNote, Trash2, TriangleAlert } from 'lucide-react';
 import { useState } from 'react';
 import type { CaptureDetail as CaptureDetailDto } from '../../../shared/model/capture.js';
 import { ProviderBadge, StatusPill } from '../../components/badges.js';
@@ -10,10 +10,16 @@ import { MessageBubble } from '../../components/message-bubble.js';
 import { Tabs } from '../../components/tabs.js';
 import { headerValue } from '../../lib/body.js';
 import { formatBytes } from '../../lib/format.js';
-import { deleteCaptures, setCaptureFilter, starCaptures } from '../../state/capture-actions.js';
+import {
+  deleteCaptures,
+  setCaptureFilter,
+  setEditingNote,
+  starCaptures,
+} from '../../state/capture-actions.js';
 import { openConversation } from '../../state/conversation-actions.js';
 import { useAppStore } from '../../state/store.js';
 import { WebhookTokenBadge, WebhookTokenBanner } from '../dashly-console/webhook-token-check.js';
+import { CaptureNote } from './capture-note.js';
 import { MessageMeta } from './message-meta.js';
 import { ForwardRecordSection, HeldNowNote, HoldRecordSection, responseOrigin } from './responder-records.js';
 import { rawRequestText, rawResponseText } from './raw-http.js';
@@ -157,7 +163,10 @@ export function CaptureDetail() {
       <div className="detail-placeholder">
         <ArrowLeftRight size={22} aria-hidden="true" />
         <p>Select a capture to inspect it.</p>
-        <p className="muted">↑ ↓ move through the list · / searches</p>
+        <p className="muted">
+          <kbd>j</kbd> <kbd>k</kbd> or <kbd>↑</kbd> <kbd>↓</kbd> move through the list · <kbd>/</kbd> searches
+          · <kbd>?</kbd> all shortcuts
+        </p>
       </div>
     );
   }
@@ -214,9 +223,18 @@ export function CaptureDetail() {
           <span className="capture-spacer" />
           <button
             type="button"
+            className="button button-small"
+            title={capture.note === undefined ? 'Write a note on this capture (n)' : 'Edit the note (n)'}
+            onClick={() => setEditingNote(capture.id)}
+          >
+            <StickyNote size={14} aria-hidden="true" />{' '}
+            {capture.note === undefined ? 'Add note' : 'Edit note'}
+          </button>
+          <button
+            type="button"
             className="button button-small star-toggle"
             aria-pressed={capture.starred}
-            title="Starred captures are never deleted by retention"
+            title="Starred captures are never deleted by retention (s)"
             onClick={() => void starCaptures([capture.id], !capture.starred)}
           >
             <Star size={14} aria-hidden="true" /> {capture.starred ? 'Starred' : 'Star'}
@@ -231,6 +249,7 @@ export function CaptureDetail() {
           </button>
         </div>
       </header>
+      <CaptureNote capture={capture} />
       {capture.webhookToken && <WebhookTokenBanner check={capture.webhookToken} />}
       {capture.parseErrorMessage && (
         <div className="parse-error" role="note">

@@ -1,5 +1,5 @@
 import { Bell, BellOff, Hand } from 'lucide-react';
-import { setHoldNotifications, useHoldNotifications } from '../../lib/hold-notifications.js';
+import { setNotifications, useNotifications } from '../../lib/desktop-notifications.js';
 import { setHoldsPanelCollapsed } from '../../state/holds-actions.js';
 import { useAppStore } from '../../state/store.js';
 
@@ -14,7 +14,7 @@ export function HoldsIndicator() {
           endpoint.mode === 'hold' || (endpoint.mode === 'forward' && endpoint.holdOnForwardFailure),
       ) ?? false,
   );
-  const notifications = useHoldNotifications();
+  const notifications = useNotifications();
   if (!canHold && count === 0) return null;
 
   const notifyTitle = notifications.blocked
@@ -44,7 +44,7 @@ export function HoldsIndicator() {
           aria-pressed={notifications.enabled}
           disabled={notifications.blocked}
           title={notifyTitle}
-          onClick={() => void setHoldNotifications(!notifications.enabled)}
+          onClick={() => void setNotifications(!notifications.enabled)}
         >
           {notifications.enabled ? (
             <Bell size={14} aria-hidden="true" />

@@ -79,9 +79,9 @@ describe('capture notes', () => {
       store.captures.insert(capture('one')),
       store.captures.insert(capture('two')),
     ]);
-    store.captures.setNote(a!, 'remember me');
-    store.captures.setNote(b!, 'remember me too');
-    store.transaction(() => store.captures.delete([a!]));
+    store.captures.setNote(a, 'remember me');
+    store.captures.setNote(b, 'remember me too');
+    store.transaction(() => store.captures.delete([a]));
     expect(ids('remember')).toEqual([b]);
     store.transaction(() => store.captures.clear());
     const c = store.transaction(() => store.captures.insert(capture('three')));

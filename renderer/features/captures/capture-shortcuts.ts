@@ -1,0 +1,36 @@
+import { modKeyLabel } from '../../lib/platform.js';
+import { editNoteOfSelected, toggleStarOnSelected } from '../../state/capture-actions.js';
+import { useAppStore } from '../../state/store.js';
+import type { ShortcutDefinition } from '../shortcuts/shortcut-registry.js';
+
+function captureSelected(): boolean {
+  const state = useAppStore.getState();
+  return state.view === 'captures' && state.selectedCaptureId !== null;
+}
+
+export const captureShortcuts: ShortcutDefinition[] = [
+  {
+    id: 'capture.star',
+    keys: ['s'],
+    description: 'Star or unstar the selected capture',
+    group: 'Captures',
+    when: captureSelected,
+    run: toggleStarOnSelected,
+  },
+  {
+    id: 'capture.note',
+    keys: ['n'],
+    description: 'Write a note on the selected capture',
+    group: 'Captures',
+    when: captureSelected,
+    run: editNoteOfSelected,
+  },
+  {
+    id: 'capture.note.save',
+    keys: [],
+    display: [[modKeyLabel(), 'Enter']],
+    description: 'Save the note (Esc cancels)',
+    where: 'in the note editor',
+    group: 'Captures',
+  },
+];
