@@ -1,6 +1,7 @@
 import './lib/zod-without-eval.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { setApiToken } from './api/client.js';
 import { resolveToken } from './api/token.js';
 import { App } from './app.js';
 import './styles/base.css';
@@ -23,9 +24,12 @@ window.addEventListener('hashchange', () => {
 
 const root = document.getElementById('root');
 if (root) {
+  const token = resolveToken();
+  // Before the first render: components' first effects (settings, theme) already call the API.
+  setApiToken(token);
   createRoot(root).render(
     <StrictMode>
-      <App token={resolveToken()} />
+      <App token={token} />
     </StrictMode>,
   );
 }

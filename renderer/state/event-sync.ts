@@ -182,6 +182,9 @@ export function startEventSync(token: string): () => void {
       void refreshTunnel();
       void reloadEndpoints();
       void reloadHolds();
+      void call('settings.get', {})
+        .then((settings) => useAppStore.setState({ settings }))
+        .catch(() => {});
       void call('app.info', {})
         .then((appInfo) => useAppStore.setState({ appInfo }))
         .catch(() => {});

@@ -26,6 +26,13 @@ import { rawRequestText, rawResponseText } from './raw-http.js';
 
 type DetailTab = 'message' | 'request' | 'response' | 'raw';
 
+const TAB_NAMES: Record<DetailTab, string> = {
+  message: 'Message',
+  request: 'Request',
+  response: 'Response',
+  raw: 'Raw',
+};
+
 function queryPairs(path: string): [string, string][] {
   const index = path.indexOf('?');
   if (index === -1) return [];
@@ -77,7 +84,7 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
           { id: 'raw', label: 'Raw' },
         ]}
       />
-      <div className="detail-scroll" role="tabpanel">
+      <div className="detail-scroll" role="tabpanel" aria-label={TAB_NAMES[active]}>
         {active === 'message' && (
           <>
             <div className="chat-thread" role="list">

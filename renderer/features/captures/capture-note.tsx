@@ -9,13 +9,17 @@ import { useAppStore } from '../../state/store.js';
 function NoteEditor({ capture }: { capture: CaptureDetail }) {
   const [draft, setDraft] = useState(capture.note ?? '');
   const [saving, setSaving] = useState(false);
-  // Focus goes back where it was (the list, the Note button) when the editor closes.
-  useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    return () => {
+  // Focus goes back where it was (the list, the Note button) when the editor closes; read while
+  // rendering, before the text area takes focus.
+  const [previous] = useState(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement : null,
+  );
+  useEffect(
+    () => () => {
       if (previous?.isConnected && previous !== document.body) previous.focus();
-    };
-  }, []);
+    },
+    [previous],
+  );
   const save = async () => {
     setSaving(true);
     const saved = await saveCaptureNote(capture.id, draft);
