@@ -10,6 +10,7 @@ import './styles/components.css';
 import './styles/health.css';
 import './styles/tunnel.css';
 import './styles/dashly.css';
+import './styles/replay.css';
 import './styles/forms.css';
 import './styles/holds.css';
 import './styles/endpoints.css';

@@ -6,12 +6,15 @@ import type { Handlers } from './api/handler-types.js';
 import { appHandlers } from './api/handlers/app.js';
 import { autoreplyHandlers } from './api/handlers/autoreplies.js';
 import { captureHandlers } from './api/handlers/captures.js';
+import { composeHandlers } from './api/handlers/compose.js';
 import { conversationHandlers } from './api/handlers/conversations.js';
 import { dashlyHandlers } from './api/handlers/dashly.js';
 import { endpointHandlers } from './api/handlers/endpoints.js';
 import { healthHandlers } from './api/handlers/health.js';
 import { holdHandlers } from './api/handlers/holds.js';
+import { replayHandlers } from './api/handlers/replays.js';
 import { settingsHandlers } from './api/handlers/settings.js';
+import { shareHandlers } from './api/handlers/share.js';
 import { DashlyApiClient } from './dashly/api-client.js';
 import { AutoResponder } from './dashly/auto-responder.js';
 import { DashlyInbound } from './dashly/dashly-inbound.js';
@@ -28,6 +31,8 @@ import { providerById, providerForPath, responseMessages } from './providers/reg
 import { EndpointResponder } from './responders/endpoint-responder.js';
 import { EndpointService } from './responders/endpoint-service.js';
 import { HoldQueue } from './responders/hold-queue.js';
+import { BulkReplays } from './replay/bulk-replay.js';
+import { ReplayService } from './replay/replay-service.js';
 import { FileSecretStore } from './secrets/file-secret-store.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import { SettingsService } from './settings/settings-service.js';
@@ -266,6 +271,22 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       tunnel.listenerRestarted();
     };
 
+    // Replays, bulk runs and composed requests; to the listener they go through the live endpoint.
+    const replays = new ReplayService({
+      store,
+      events,
+      settings,
+      endpoints,
+      listener: () => ({ url: currentListener().url, port: currentListener().port }),
+      log,
+    });
+    const bulkReplays = new BulkReplays({ service: replays, events });
+    // Before the listener closes: cancel what is in flight and store each outcome.
+    cleanups.unshift(async () => {
+      await bulkReplays.close();
+      await replays.close();
+    });
+
     const info = (): AppInfo => ({
       version: options.version,
       host: options.host,
@@ -295,6 +316,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...kindlyHandlers({ store, settings }),
       ...templateHandlers({ store }),
       ...tunnelHandlers({ tunnel }),
+      ...replayHandlers({ store, settings, replays, bulk: bulkReplays }),
+      ...shareHandlers({ store, events, settings, replays, version: options.version }),
+      ...composeHandlers({ store, settings, replays }),
       ...healthHandlers({ health, retention: pruner, store }),
     };
 

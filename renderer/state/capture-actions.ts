@@ -120,9 +120,18 @@ export async function starCaptures(ids: number[], starred: boolean): Promise<voi
   }
 }
 
-/** Stars the selected capture, or unstars it (`s`). */
+/**
+ * Stars the selected capture, or unstars it (`s`). With captures picked in the list it stars them
+ * all, or unstars them when every one is starred already.
+ */
 export function toggleStarOnSelected(): void {
-  const { captures, selectedCaptureId, detail } = useAppStore.getState();
+  const { captures, selectedCaptureId, detail, multiSelection } = useAppStore.getState();
+  if (multiSelection.length > 0) {
+    const picked = new Set(multiSelection);
+    const allStarred = captures.filter((item) => picked.has(item.id)).every((item) => item.starred);
+    void starCaptures(multiSelection, !allStarred);
+    return;
+  }
   if (selectedCaptureId === null) return;
   const starred =
     captures.find((item) => item.id === selectedCaptureId)?.starred ??

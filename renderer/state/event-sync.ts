@@ -3,6 +3,7 @@ import type { ApiCall } from '../../shared/model/api-call.js';
 import type { CaptureSummary } from '../../shared/model/capture.js';
 import type { ConversationSummary } from '../../shared/model/conversation.js';
 import type { Message } from '../../shared/model/message.js';
+import type { ReplaySummary } from '../../shared/model/replay.js';
 import { call } from '../api/client.js';
 import { connectEvents } from '../api/events.js';
 import { matchesLocally } from './captures-slice.js';
@@ -15,6 +16,7 @@ import {
   reloadConversations,
 } from './conversation-actions.js';
 import { applyApiCalls, scheduleAdminsRefresh } from './dashly-actions.js';
+import { applyBulkProgress, applyReplayEvents } from './replay-actions.js';
 import { refreshTunnel } from '../features/tunnel/tunnel-actions.js';
 import { endpointsChanged, reloadEndpoints } from './endpoint-actions.js';
 import { holdAdded, holdResolved, reloadHolds } from './holds-actions.js';
@@ -49,6 +51,7 @@ export function applyFrames(frames: EventFrame[]): void {
   const summaries: ConversationSummary[] = [];
   const apiCalls: ApiCall[] = [];
   let dashlyArrived = false;
+  const replays: ReplaySummary[] = [];
   const state = useAppStore.getState();
 
   for (const frame of frames) {
@@ -101,6 +104,14 @@ export function applyFrames(frames: EventFrame[]): void {
       case 'dashly.call.added':
         apiCalls.push((frame as EventFrame<'dashly.call.added'>).payload);
         break;
+      case 'replay.started':
+      case 'replay.finished':
+        replays.push((frame as EventFrame<'replay.finished'>).payload);
+        break;
+      case 'replay.bulk.progress':
+      case 'replay.bulk.finished':
+        applyBulkProgress((frame as EventFrame<'replay.bulk.progress'>).payload);
+        break;
       case 'endpoints.changed':
         endpointsChanged((frame as EventFrame<'endpoints.changed'>).payload.endpoints);
         break;
@@ -123,6 +134,7 @@ export function applyFrames(frames: EventFrame[]): void {
   if (liveMessages.length) applyLiveMessages(liveMessages);
   if (apiCalls.length) applyApiCalls(apiCalls);
   if (dashlyArrived) scheduleAdminsRefresh();
+  if (replays.length) applyReplayEvents(replays);
 
   if (cleared) {
     const selected = useAppStore.getState().detail;

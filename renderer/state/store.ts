@@ -6,6 +6,7 @@ import { createHealthSlice, type HealthSlice } from './health-slice.js';
 import { createHoldsSlice, type HoldsSlice } from './holds-slice.js';
 import { createModalSlice, type ModalSlice } from './modal-slice.js';
 import { createDashlySlice, type DashlySlice } from './dashly-slice.js';
+import { createReplaySlice, type ReplaySlice } from './replay-slice.js';
 import { createSessionSlice, type SessionSlice } from './session-slice.js';
 import { createTunnelSlice, type TunnelSlice } from './tunnel-slice.js';
 
@@ -15,6 +16,7 @@ export type AppState = SessionSlice &
   ConversationsSlice &
   TunnelSlice &
   DashlySlice &
+  ReplaySlice &
   EndpointsSlice &
   HoldsSlice &
   HealthSlice &
@@ -27,6 +29,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createHealthSlice(...a),
   ...createTunnelSlice(...a),
   ...createDashlySlice(...a),
+  ...createReplaySlice(...a),
   ...createEndpointsSlice(...a),
   ...createHoldsSlice(...a),
   ...createModalSlice(...a),

@@ -6,6 +6,7 @@ import { Message } from '../model/message.js';
 import { Endpoint } from '../model/endpoint.js';
 import { AppHealth } from '../model/health.js';
 import { Hold, HoldResolved } from '../model/hold.js';
+import { BulkProgress, ReplaySummary } from '../model/replay.js';
 import { TunnelStatus } from '../model/tunnel.js';
 import { SettingsSnapshot } from './methods/settings.js';
 
@@ -36,6 +37,14 @@ export const events = {
   'hold.resolved': HoldResolved,
   /** The tunnel's status after every change (state, URL, attempt, warnings…). */
   'tunnel.status': TunnelStatus,
+  /** A replay (or composed request) was recorded and is on its way. Bulk members are not announced. */
+  'replay.started': ReplaySummary,
+  /** A replay ended: answered (`ok`), failed or cancelled. */
+  'replay.finished': ReplaySummary,
+  /** A bulk replay's counters, at most every 250 ms while it runs. */
+  'replay.bulk.progress': BulkProgress,
+  /** A bulk replay ended (done or cancelled): its summary. */
+  'replay.bulk.finished': BulkProgress,
   /** The store's health changed (a write failed or succeeded again), or a notice was added. */
   'app.health': AppHealth,
 } satisfies Record<string, z.ZodType>;

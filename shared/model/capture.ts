@@ -21,6 +21,8 @@ export const CaptureSummary = z.object({
   size: z.number().int().nonnegative(),
   viaTunnel: z.boolean(),
   parseError: z.boolean(),
+  /** Absent for requests the listener received; `imported` (from a HAR/NDJSON file) or `replay` (a replay sent to the listener). */
+  origin: z.enum(['imported', 'replay']).optional(),
   /** Starred captures are kept by retention (`captures.star`). */
   starred: z.boolean(),
   /** The user's note on this capture (`captures.note`); absent when there is none. */

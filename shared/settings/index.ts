@@ -3,6 +3,7 @@ import type { SettingDefinition } from './define.js';
 import { dashlySettings } from './dashly-settings.js';
 import { kindlySettings } from './kindly-settings.js';
 import { listenerSettings } from './listener-settings.js';
+import { replaySettings } from './replay-settings.js';
 import { privacySettings } from './privacy-settings.js';
 import { rateLimitSettings } from './rate-limit-settings.js';
 import { retentionSettings } from './retention-settings.js';
@@ -17,6 +18,7 @@ export const settingDefinitions = {
   ...dashlySettings,
   ...kindlySettings,
   ...tunnelSettings,
+  ...replaySettings,
   ...retentionSettings,
   ...privacySettings,
 } satisfies Record<string, SettingDefinition>;

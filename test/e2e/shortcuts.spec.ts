@@ -81,6 +81,8 @@ test('? lists every shortcut, Esc closes the dialog and gives focus back; shortc
     'Show the keyboard shortcuts',
     'Next item in the list',
     'Star or unstar the selected capture',
+    'Replay the selected capture',
+    'Edit the selected capture and replay it',
     'Send the fallback now',
     'never the window',
   ]) {

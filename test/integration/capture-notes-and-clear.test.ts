@@ -48,6 +48,55 @@ describe('captures.note and captures.clear over the API', () => {
     expect((await callFailing(app, 'captures.note', { id, note: 'x'.repeat(10_001) })).status).toBe(400);
   });
 
+  it('exports stars and notes (NDJSON fields, HAR comment), imports them back, and filters exports by them', async () => {
+    await send('chat-a', 'plain one');
+    await send('chat-b', 'the interesting one');
+    const [newer] = (await waitFor(async () => (await stored()).items.length === 2 && stored(), 'captures'))
+      .items;
+    await app.call('captures.star', { ids: [newer!.id] });
+    await app.call('captures.note', { id: newer!.id, note: 'keep: refund case' });
+
+    const ndjson = await app.call('captures.export', { format: 'ndjson', redact: false });
+    const lines = ndjson.data
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { starred?: boolean; note?: string });
+    expect(lines.map((line) => [line.starred ?? false, line.note ?? null])).toEqual([
+      [false, null],
+      [true, 'keep: refund case'],
+    ]);
+    const har = JSON.parse((await app.call('captures.export', { format: 'har', redact: false })).data) as {
+      log: { entries: { comment?: string; _convoscope: { starred?: boolean } }[] };
+    };
+    expect(
+      har.log.entries.map((entry) => [entry._convoscope.starred ?? false, entry.comment ?? null]),
+    ).toEqual([
+      [false, null],
+      [true, 'keep: refund case'],
+    ]);
+
+    // A filter on starred captures, or a search that only matches the note, picks the same one.
+    for (const filter of [{ starred: true }, { q: 'refund' }]) {
+      const only = await app.call('captures.export', { format: 'ndjson', redact: false, filter });
+      expect(only.count).toBe(1);
+      expect((JSON.parse(only.data) as { id: number }).id).toBe(newer!.id);
+    }
+
+    for (const format of ['ndjson', 'har'] as const) {
+      const data = format === 'ndjson' ? ndjson.data : JSON.stringify(har);
+      await app.call('captures.clear', {});
+      const { ids } = await app.call('captures.import', { format, data });
+      const back = await Promise.all(ids.map((id) => app.call('captures.get', { id })));
+      expect(back.map((capture) => [capture.starred, capture.note ?? null])).toEqual([
+        [false, null],
+        [true, 'keep: refund case'],
+      ]);
+      expect(
+        (await app.call('captures.list', { q: 'refund', limit: 10 })).items.map((item) => item.id),
+      ).toEqual([ids[1]]);
+    }
+  });
+
   it('clears everything, or everything but the starred captures', async () => {
     await send('chat-a', 'one');
     await send('chat-b', 'two');

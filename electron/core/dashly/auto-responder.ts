@@ -4,6 +4,7 @@ import type { Message } from '../../../shared/model/message.js';
 import { ApiError } from '../api/api-error.js';
 import type { Log } from '../log.js';
 import { isUserPart } from '../providers/dashly/conversation-part.js';
+import { isReplayMarked } from '../replay/replay-marker.js';
 import { checkWebhookToken } from '../providers/dashly/webhook-token.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { Store } from '../store/store.js';
@@ -83,6 +84,15 @@ export class AutoResponder {
     if (!this.config.enabled || this.rules.length === 0) return;
     if (!isAutoReplyCandidate(message)) return;
     const key = message.conversationKey;
+
+    // A replay (or composed request) sent to the listener is a test: it must never make the app
+    // write to a real customer's chat.
+    const request = this.deps.store.captures.requestSource(capture.id);
+    if (!request) return;
+    if (isReplayMarked(request.headers)) {
+      this.deps.log(`Auto-reply skipped for capture ${capture.id}: it is a replay.`);
+      return;
+    }
 
     // With a webhook token configured, a request that does not carry it cannot make the app talk.
     const expected = this.deps.settings.secret('dashly.webhookToken');

@@ -19,6 +19,7 @@ interface CaptureRow {
   body_size: number;
   via_tunnel: number;
   parse_error: string | null;
+  origin: string | null;
   starred: number;
   note: string | null;
 }
@@ -49,6 +50,35 @@ interface StoredResponseMeta {
 
 type StoredForwardMeta = Omit<StoredForward, 'body'> & { hasBody: boolean };
 
+/** A capture as exported: the request exactly as received and the response sent. */
+export interface CaptureExportRecord {
+  id: number;
+  receivedAt: number;
+  method: string;
+  path: string;
+  httpVersion: string;
+  remoteAddress: string | null;
+  viaTunnel: boolean;
+  provider: ProviderId;
+  origin: 'imported' | 'replay' | null;
+  starred: boolean;
+  /** The user's note; null when there is none. */
+  note: string | null;
+  headers: HeaderList;
+  body: Buffer;
+  bodySize: number;
+  bodyTruncated: boolean;
+  response: {
+    status: number;
+    headers: HeaderList;
+    body: Buffer;
+    size: number;
+    truncated: boolean;
+    latencyMs: number | null;
+    source: string;
+  } | null;
+}
+
 export interface ListCapturesQuery {
   provider?: ProviderId | undefined;
   q?: string | undefined;
@@ -60,7 +90,7 @@ export interface ListCapturesQuery {
 }
 
 const SUMMARY_COLUMNS =
-  'c.id, c.received_at, c.method, c.path, c.provider, c.conversation_key, c.summary, c.response_status, c.body_size, c.via_tunnel, c.parse_error, c.starred, c.note';
+  'c.id, c.received_at, c.method, c.path, c.provider, c.conversation_key, c.summary, c.response_status, c.body_size, c.via_tunnel, c.parse_error, c.starred, c.origin, c.note';
 
 function toSummary(row: CaptureRow): CaptureSummary {
   return {
@@ -75,6 +105,7 @@ function toSummary(row: CaptureRow): CaptureSummary {
     size: row.body_size,
     viaTunnel: row.via_tunnel === 1,
     parseError: row.parse_error !== null,
+    ...(row.origin === 'imported' || row.origin === 'replay' ? { origin: row.origin } : {}),
     starred: row.starred === 1,
     ...(row.note === null ? {} : { note: row.note }),
   };
@@ -91,6 +122,11 @@ export class CaptureRepository {
   private readonly setForwardStmt: Statement;
   private readonly setForwardBodyStmt: Statement;
   private readonly setHoldStmt: Statement;
+  private readonly setOriginStmt: Statement;
+  private readonly sourceStmt: Statement<
+    [number],
+    Pick<CaptureDetailRow, 'method' | 'path' | 'provider' | 'headers' | 'body_truncated' | 'request_body'>
+  >;
   private readonly setSummaryStmt: Statement;
   private readonly summaryStmt: Statement<[number], CaptureRow>;
   private readonly detailStmt: Statement<[number], CaptureDetailRow>;
@@ -104,6 +140,7 @@ export class CaptureRepository {
   private readonly anyNoteStmt: Statement<[], { id: number }>;
   private readonly unstarredIdsStmt: Statement<[], { id: number }>;
   private readonly listCache = new Map<string, Statement<unknown[], CaptureRow>>();
+  private readonly idsCache = new Map<string, Statement<unknown[], { id: number }>>();
 
   constructor(
     private readonly db: Database,
@@ -112,10 +149,10 @@ export class CaptureRepository {
     this.insertCaptureStmt = db.prepare(`
       INSERT INTO captures (received_at, method, path, http_version, provider, conversation_key, summary,
         remote_address, via_tunnel, headers, body_size, body_truncated, parsed_as, parse_error, response,
-        response_status, latency_ms)
+        response_status, latency_ms, origin)
       VALUES (@receivedAt, @method, @path, @httpVersion, @provider, @conversationKey, @summary,
         @remoteAddress, @viaTunnel, @headers, @bodySize, @bodyTruncated, @parsedAs, @parseError, @response,
-        @responseStatus, @latencyMs)`);
+        @responseStatus, @latencyMs, @origin)`);
     this.insertBodyStmt = db.prepare('INSERT INTO bodies (capture_id, request, response) VALUES (?, ?, ?)');
     this.insertFtsStmt = db.prepare('INSERT INTO captures_fts (rowid, text) VALUES (?, ?)');
     this.setResponseStmt = db.prepare(
@@ -126,6 +163,7 @@ export class CaptureRepository {
     this.setForwardStmt = db.prepare('UPDATE captures SET forward = ? WHERE id = ?');
     this.setForwardBodyStmt = db.prepare('UPDATE bodies SET forward = ? WHERE capture_id = ?');
     this.setHoldStmt = db.prepare('UPDATE captures SET hold = ? WHERE id = ?');
+    this.setOriginStmt = db.prepare('UPDATE captures SET origin = ? WHERE id = ?');
     this.setSummaryStmt = db.prepare('UPDATE captures SET summary = ? WHERE id = ?');
     this.summaryStmt = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM captures c WHERE c.id = ?`);
     this.detailStmt = db.prepare(`
@@ -136,6 +174,9 @@ export class CaptureRepository {
     this.insertNoteFtsStmt = db.prepare('INSERT INTO capture_notes_fts (rowid, text) VALUES (?, ?)');
     this.anyNoteStmt = db.prepare('SELECT id FROM captures WHERE note IS NOT NULL LIMIT 1');
     this.unstarredIdsStmt = db.prepare('SELECT id FROM captures WHERE starred = 0');
+    this.sourceStmt = db.prepare(`
+      SELECT c.method, c.path, c.provider, c.headers, c.body_truncated, b.request AS request_body
+      FROM captures c LEFT JOIN bodies b ON b.capture_id = c.id WHERE c.id = ?`);
     this.countStmt = db.prepare('SELECT count(*) AS n FROM captures');
     this.countStarredStmt = db.prepare('SELECT count(*) AS n FROM captures WHERE starred = 1');
     // Both use the partial index captures_unstarred_by_time: no scan past the rows returned.
@@ -168,6 +209,7 @@ export class CaptureRepository {
       response: response ? JSON.stringify(responseMeta(response)) : null,
       responseStatus: response?.status ?? null,
       latencyMs: response?.latencyMs ?? null,
+      origin: capture.origin ?? null,
     });
     const id = Number(result.lastInsertRowid);
     this.insertBodyStmt.run(id, capture.body, response ? response.body : null);
@@ -191,6 +233,11 @@ export class CaptureRepository {
       this.setForwardBodyStmt.run(body && !forward.sameAsResponse ? body : null, id);
     }
     if (hold) this.setHoldStmt.run(JSON.stringify(hold), id);
+  }
+
+  /** Marks where a capture came from: `replay` (a replay sent to the listener) or `imported`. */
+  setOrigin(id: number, origin: 'imported' | 'replay'): void {
+    this.setOriginStmt.run(origin, id);
   }
 
   setLatency(id: number, latencyMs: number): void {
@@ -264,6 +311,64 @@ export class CaptureRepository {
     const row = this.detailStmt.get(id);
     if (!row) return null;
     return { headers: JSON.parse(row.headers) as HeaderList, body: row.request_body ?? Buffer.alloc(0) };
+  }
+
+  /** Everything needed to export a capture as it was received, bytes included (no messages). */
+  exportRecord(id: number): CaptureExportRecord | null {
+    const row = this.detailStmt.get(id);
+    if (!row) return null;
+    let response: CaptureExportRecord['response'] = null;
+    if (row.response) {
+      const meta = JSON.parse(row.response) as StoredResponseMeta;
+      response = {
+        status: meta.status,
+        headers: meta.headers,
+        body: row.response_body ?? Buffer.alloc(0),
+        size: meta.bodySize,
+        truncated: meta.bodyTruncated,
+        latencyMs: row.latency_ms,
+        source: meta.source,
+      };
+    }
+    return {
+      id: row.id,
+      receivedAt: row.received_at,
+      method: row.method,
+      path: row.path,
+      httpVersion: row.http_version,
+      remoteAddress: row.remote_address,
+      viaTunnel: row.via_tunnel === 1,
+      provider: row.provider,
+      origin: row.origin === 'imported' || row.origin === 'replay' ? row.origin : null,
+      starred: row.starred === 1,
+      note: row.note,
+      headers: JSON.parse(row.headers) as HeaderList,
+      body: row.request_body ?? Buffer.alloc(0),
+      bodySize: row.body_size,
+      bodyTruncated: row.body_truncated === 1,
+      response,
+    };
+  }
+
+  /** What a replay starts from: the request line, headers and stored body bytes. */
+  requestSource(id: number): {
+    method: string;
+    path: string;
+    provider: ProviderId;
+    headers: HeaderList;
+    body: Buffer;
+    bodyTruncated: boolean;
+  } | null {
+    const row = this.sourceStmt.get(id);
+    if (!row) return null;
+    return {
+      method: row.method,
+      path: row.path,
+      provider: row.provider,
+      headers: JSON.parse(row.headers) as HeaderList,
+      body: row.request_body ?? Buffer.alloc(0),
+      bodyTruncated: row.body_truncated === 1,
+    };
   }
 
   /**
@@ -343,6 +448,66 @@ export class CaptureRepository {
   /** Every capture a "clear, keep starred" deletes. */
   unstarredIds(): number[] {
     return this.unstarredIdsStmt.all().map((row) => row.id);
+  }
+
+  /**
+   * Ids matching a filter in ascending order after `after` (for exports and bulk replays, which walk
+   * a whole selection without holding it in memory twice). A search matches notes too, merged like
+   * `list` does.
+   */
+  listIds(
+    query: Pick<ListCapturesQuery, 'provider' | 'q' | 'conversation' | 'starred'>,
+    after: number,
+    limit: number,
+  ): number[] {
+    const match = query.q ? ftsQuery(query.q) : null;
+    const ids = this.idRows(query, match ? { index: 'captures_fts', match } : null, after, limit);
+    if (!match || !this.anyNoteStmt.get()) return ids;
+    const noted = this.idRows(query, { index: 'capture_notes_fts', match }, after, limit);
+    if (noted.length === 0) return ids;
+    return [...new Set([...ids, ...noted])].sort((a, b) => a - b).slice(0, limit);
+  }
+
+  private idRows(
+    query: Pick<ListCapturesQuery, 'provider' | 'conversation' | 'starred'>,
+    search: { index: 'captures_fts' | 'capture_notes_fts'; match: string } | null,
+    after: number,
+    limit: number,
+  ): number[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    let from = 'captures c';
+    if (search) {
+      from = `${search.index} f JOIN captures c ON c.id = f.rowid`;
+      where.push(`${search.index} MATCH ?`);
+      params.push(search.match);
+    }
+    if (query.provider) {
+      where.push('c.provider = ?');
+      params.push(query.provider);
+    }
+    if (query.conversation) {
+      where.push('c.conversation_key = ?');
+      params.push(query.conversation);
+    }
+    if (query.starred !== undefined) {
+      where.push(query.starred ? 'c.starred = 1' : 'c.starred = 0');
+    }
+    where.push('c.id > ?');
+    params.push(after);
+    const sql = `SELECT c.id AS id FROM ${from} WHERE ${where.join(' AND ')} ORDER BY c.id ASC LIMIT ?`;
+    params.push(limit);
+    let stmt = this.idsCache.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare<unknown[], { id: number }>(sql);
+      this.idsCache.set(sql, stmt);
+    }
+    try {
+      return stmt.all(...params).map((row) => row.id);
+    } catch (error) {
+      if (search && error instanceof Error && /fts5|syntax/i.test(error.message)) return [];
+      throw error;
+    }
   }
 
   /** Stars or unstars captures; answers the ids that exist. */

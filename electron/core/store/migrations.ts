@@ -190,7 +190,50 @@ const migrations: ((db: Database) => void)[] = [
       CREATE INDEX captures_starred ON captures (id) WHERE starred = 1;
     `);
   },
-  // 6: a free-text note per capture, searchable: notes get their own contentless index (rowid =
+  // 6: replays (each send of a capture, a composed or a pasted request, with the target's answer),
+  // the targets remembered per endpoint, and where a capture came from (imported, a replay).
+  (db) => {
+    db.exec(`
+      CREATE TABLE replays (
+        id INTEGER PRIMARY KEY,
+        capture_id INTEGER REFERENCES captures (id) ON DELETE CASCADE,  -- NULL for composed requests
+        bulk_id TEXT,
+        kind TEXT NOT NULL,               -- replay | compose
+        endpoint TEXT,
+        target_kind TEXT NOT NULL,        -- listener | forward | url
+        url TEXT NOT NULL,
+        method TEXT NOT NULL,
+        request_headers TEXT NOT NULL,    -- JSON [[name, value], ...] as sent
+        request_body BLOB,                -- NULL: exactly the capture's body
+        request_size INTEGER NOT NULL,
+        edited INTEGER NOT NULL DEFAULT 0,
+        signature TEXT,                   -- JSON {mode, header, note} or NULL
+        timeout_ms INTEGER NOT NULL,
+        started_at INTEGER NOT NULL,
+        state TEXT NOT NULL,              -- running | ok | failed | cancelled
+        status INTEGER,
+        response_headers TEXT,
+        response_body BLOB,               -- up to the listener body limit
+        response_size INTEGER,            -- the real size
+        response_truncated INTEGER NOT NULL DEFAULT 0,
+        duration_ms REAL,
+        error TEXT,
+        listener_capture_id INTEGER
+      );
+      CREATE INDEX replays_by_capture ON replays (capture_id, id);
+      CREATE INDEX replays_by_bulk ON replays (bulk_id, id) WHERE bulk_id IS NOT NULL;
+
+      CREATE TABLE replay_targets (
+        endpoint TEXT PRIMARY KEY,        -- endpoint prefix, or '' for paths under no endpoint
+        last TEXT NOT NULL,               -- JSON ReplayTarget
+        recent_urls TEXT NOT NULL DEFAULT '[]',
+        updated_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      ALTER TABLE captures ADD COLUMN origin TEXT;  -- NULL: received by the listener; imported | replay
+    `);
+  },
+  // 7: a free-text note per capture, searchable: notes get their own contentless index (rowid =
   // capture id) because the captures' index cannot be rewritten without the text it was built from.
   (db) => {
     db.exec(`

@@ -124,6 +124,8 @@ export interface NewCapture {
   /** Text for the full-text index (already bounded by the parser). */
   searchText: string;
   response: StoredResponse | null;
+  /** Omitted for requests the listener received; `imported` for captures read from a file. */
+  origin?: 'imported';
 }
 
 /** What a provider sees of a capture when its response is recorded. */

@@ -6,6 +6,7 @@ import { DashlyAdminRepository } from './dashly-admin-repository.js';
 import { EndpointRepository } from './endpoint-repository.js';
 import { openDatabase, type OpenDatabaseOptions } from './database.js';
 import { MessageRepository } from './message-repository.js';
+import { ReplayRepository } from './replay-repository.js';
 import { SettingsRepository } from './settings-repository.js';
 import { TemplateRepository } from './template-repository.js';
 import { TranscriptRepository } from './transcript-repository.js';
@@ -21,6 +22,7 @@ export class Store {
   readonly endpoints: EndpointRepository;
   readonly templates: TemplateRepository;
   readonly transcripts: TranscriptRepository;
+  readonly replays: ReplayRepository;
 
   private constructor(readonly db: Database) {
     this.messages = new MessageRepository(db);
@@ -32,6 +34,7 @@ export class Store {
     this.endpoints = new EndpointRepository(db);
     this.templates = new TemplateRepository(db);
     this.transcripts = new TranscriptRepository(db);
+    this.replays = new ReplayRepository(db);
   }
 
   static open(dataDir: string, options: OpenDatabaseOptions = {}): Store {

@@ -20,17 +20,20 @@ import { openConversation } from '../../state/conversation-actions.js';
 import { useAppStore } from '../../state/store.js';
 import { WebhookTokenBadge, WebhookTokenBanner } from '../dashly-console/webhook-token-check.js';
 import { CaptureNote } from './capture-note.js';
+import { CaptureReplayActions } from '../replay/capture-replay-actions.js';
+import { ReplaysTab, useReplayCount } from '../replay/replays-tab.js';
 import { MessageMeta } from './message-meta.js';
 import { ForwardRecordSection, HeldNowNote, HoldRecordSection, responseOrigin } from './responder-records.js';
 import { rawRequestText, rawResponseText } from './raw-http.js';
 
-type DetailTab = 'message' | 'request' | 'response' | 'raw';
+type DetailTab = 'message' | 'request' | 'response' | 'raw' | 'replays';
 
 const TAB_NAMES: Record<DetailTab, string> = {
   message: 'Message',
   request: 'Request',
   response: 'Response',
   raw: 'Raw',
+  replays: 'Replays',
 };
 
 function queryPairs(path: string): [string, string][] {
@@ -70,6 +73,14 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
   const query = queryPairs(capture.path);
   const rawRequest = rawRequestText(capture);
   const rawResponse = rawResponseText(capture);
+  const replayCount = useReplayCount(capture.id);
+  // A replay started from the keyboard or the header shows its result here.
+  const replayTabRequest = useAppStore((state) => state.replayTabRequest);
+  const [seenTabRequest, setSeenTabRequest] = useState(replayTabRequest);
+  if (replayTabRequest !== seenTabRequest) {
+    setSeenTabRequest(replayTabRequest);
+    if (replayTabRequest?.captureId === capture.id) setTab('replays');
+  }
 
   return (
     <>
@@ -82,6 +93,7 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
           { id: 'request', label: 'Request' },
           { id: 'response', label: capture.response ? `Response ${capture.response.status}` : 'Response' },
           { id: 'raw', label: 'Raw' },
+          { id: 'replays', label: replayCount ? `Replays (${replayCount})` : 'Replays' },
         ]}
       />
       <div className="detail-scroll" role="tabpanel" aria-label={TAB_NAMES[active]}>
@@ -145,6 +157,7 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
               <div className="muted detail-pad">No response has been sent yet.</div>
             </>
           ))}
+        {active === 'replays' && <ReplaysTab capture={capture} />}
         {active === 'raw' && (
           <>
             <Section title="Request" actions={<CopyButton text={rawRequest} label="Copy request" />}>
@@ -171,8 +184,8 @@ export function CaptureDetail() {
         <ArrowLeftRight size={22} aria-hidden="true" />
         <p>Select a capture to inspect it.</p>
         <p className="muted">
-          <kbd>j</kbd> <kbd>k</kbd> or <kbd>↑</kbd> <kbd>↓</kbd> move through the list · <kbd>/</kbd> searches
-          · <kbd>?</kbd> all shortcuts
+          <kbd>j</kbd> <kbd>k</kbd> move through the list · <kbd>/</kbd> searches · <kbd>r</kbd> replays ·{' '}
+          <kbd>e</kbd> edits and replays · <kbd>?</kbd> all shortcuts
         </p>
       </div>
     );
@@ -197,6 +210,9 @@ export function CaptureDetail() {
           <span>{formatBytes(capture.size)}</span>
           {capture.remoteAddress && <span>from {capture.remoteAddress}</span>}
           {capture.viaTunnel && <span className="meta-tag">via tunnel</span>}
+          {capture.origin && (
+            <span className="meta-tag">{capture.origin === 'replay' ? 'a replay' : 'imported'}</span>
+          )}
           {capture.parsedAs && <span className="meta-tag">parsed as {capture.parsedAs}</span>}
           {capture.forward && (
             <span className={`meta-tag ${capture.forward.error ? 'meta-tag-warn' : ''}`}>
@@ -227,6 +243,7 @@ export function CaptureDetail() {
               </button>
             </>
           )}
+          <CaptureReplayActions capture={capture} />
           <span className="capture-spacer" />
           <button
             type="button"

@@ -7,7 +7,8 @@ import {
   selectCapture,
 } from '../../state/capture-actions.js';
 import { useAppStore } from '../../state/store.js';
-import { CAPTURE_ROW_HEIGHT, CaptureRow } from './capture-row.js';
+import { clearSelection, extendSelection } from '../../state/replay-actions.js';
+import { CAPTURE_ROW_HEIGHT, CaptureRow, type RowSelectMode } from './capture-row.js';
 import { EmptyState } from './empty-state.js';
 
 /** The live, virtualized list: only visible rows are in the DOM, more pages load near the end. */
@@ -18,7 +19,11 @@ export function CaptureList() {
   const error = useAppStore((state) => state.capturesError);
   const hasMore = useAppStore((state) => state.capturesNext !== null);
   const filterActive = useAppStore(
-    (state) => state.filter.provider !== null || state.filter.q !== '' || state.filter.conversation !== null,
+    (state) =>
+      state.filter.provider !== null ||
+      state.filter.q !== '' ||
+      state.filter.conversation !== null ||
+      state.filter.starred,
   );
   const unseen = useAppStore((state) => state.unseenWhileSearching);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -58,7 +63,13 @@ export function CaptureList() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId]);
 
-  const onSelect = useCallback((id: number) => void selectCapture(id), []);
+  const picked = useAppStore((state) => state.multiSelection);
+  const onSelect = useCallback((id: number, mode: RowSelectMode) => {
+    if (mode === 'single') {
+      clearSelection();
+      void selectCapture(id);
+    } else extendSelection(id, mode);
+  }, []);
 
   if (captures.length === 0 && !loading && !error) {
     return filterActive ? <div className="list-empty">No captures match this filter.</div> : <EmptyState />;
@@ -85,6 +96,7 @@ export function CaptureList() {
         role="listbox"
         tabIndex={0}
         aria-label="Captured requests, newest first"
+        aria-multiselectable="true"
         aria-activedescendant={selectedId !== null ? `capture-${selectedId}` : undefined}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown') {
@@ -106,7 +118,12 @@ export function CaptureList() {
                 className="virtual-row"
                 style={{ transform: `translateY(${row.start}px)`, height: row.size }}
               >
-                <CaptureRow capture={capture} selected={capture.id === selectedId} onSelect={onSelect} />
+                <CaptureRow
+                  capture={capture}
+                  selected={capture.id === selectedId}
+                  picked={picked.includes(capture.id)}
+                  onSelect={onSelect}
+                />
               </div>
             );
           })}

@@ -7,23 +7,33 @@ import { starCaptures } from '../../state/capture-actions.js';
 
 export const CAPTURE_ROW_HEIGHT = 58;
 
+/** How a row was clicked: plain, Ctrl/Cmd (toggle in the multi-selection) or Shift (range). */
+export type RowSelectMode = 'single' | 'toggle' | 'range';
+
 export const CaptureRow = memo(function CaptureRow({
   capture,
   selected,
+  picked = false,
   onSelect,
 }: {
   capture: CaptureSummary;
   selected: boolean;
-  onSelect: (id: number) => void;
+  /** Part of the multi-selection (bulk replay, export, diff). */
+  picked?: boolean;
+  onSelect: (id: number, mode: RowSelectMode) => void;
 }) {
   return (
     <div
       role="option"
-      aria-selected={selected}
+      aria-selected={selected || picked}
       id={`capture-${capture.id}`}
-      className={`capture-row ${selected ? 'capture-row-selected' : ''}`}
+      className={`capture-row ${selected ? 'capture-row-selected' : ''} ${picked ? 'capture-row-picked' : ''}`}
       onMouseDown={(event) => {
-        if (event.button === 0) onSelect(capture.id);
+        if (event.button !== 0) return;
+        const mode = event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'single';
+        // Shift-click would select text in the list otherwise.
+        if (mode !== 'single') event.preventDefault();
+        onSelect(capture.id, mode);
       }}
       data-capture-id={capture.id}
     >
@@ -53,6 +63,9 @@ export const CaptureRow = memo(function CaptureRow({
         <span className="capture-method">{capture.method}</span>
         <span className="capture-path">{capture.path}</span>
         {capture.viaTunnel && <span className="meta-tag">tunnel</span>}
+        {capture.origin && (
+          <span className="meta-tag">{capture.origin === 'replay' ? 'replay' : 'imported'}</span>
+        )}
         {capture.parseError && <span className="meta-tag meta-tag-warn">parse error</span>}
         {capture.starred && <span className="visually-hidden">starred</span>}
         {capture.note !== undefined && (

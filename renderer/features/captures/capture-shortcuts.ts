@@ -8,13 +8,18 @@ function captureSelected(): boolean {
   return state.view === 'captures' && state.selectedCaptureId !== null;
 }
 
+function captureSelectedOrPicked(): boolean {
+  const state = useAppStore.getState();
+  return state.view === 'captures' && (state.selectedCaptureId !== null || state.multiSelection.length > 0);
+}
+
 export const captureShortcuts: ShortcutDefinition[] = [
   {
     id: 'capture.star',
     keys: ['s'],
-    description: 'Star or unstar the selected capture',
+    description: 'Star or unstar the selected capture (or all the picked ones)',
     group: 'Captures',
-    when: captureSelected,
+    when: captureSelectedOrPicked,
     run: toggleStarOnSelected,
   },
   {

@@ -2,6 +2,7 @@ import { SplitPane } from '../../components/split-pane.js';
 import { CaptureDetail } from './capture-detail.js';
 import { CaptureFilterBar } from './capture-filter-bar.js';
 import { CaptureList } from './capture-list.js';
+import { CaptureListToolbar } from '../replay/list-toolbar.js';
 
 export function CapturesView() {
   return (
@@ -12,6 +13,7 @@ export function CapturesView() {
       left={
         <>
           <CaptureFilterBar />
+          <CaptureListToolbar />
           <CaptureList />
         </>
       }

@@ -25,6 +25,11 @@ import { holdShortcuts } from '../holds/hold-shortcuts.js';
 import { HoldsIndicator } from '../holds/holds-indicator.js';
 import { HoldsPanel, useOpenHoldCount } from '../holds/holds-panel.js';
 import { ListenerSettingsSection } from '../settings/listener-settings-section.js';
+import { ComposeView } from '../replay/compose-view.js';
+import { DiffView } from '../replay/diff-view.js';
+import { ReplayOverlays } from '../replay/replay-overlays.js';
+import { replayShortcuts } from '../replay/replay-shortcuts.js';
+import { ReplaySettingsSection } from '../replay/replay-settings-section.js';
 import { NotificationsSettingsSection } from '../settings/notifications-settings-section.js';
 import { PrivacySettingsSection } from '../settings/privacy-settings-section.js';
 import { StorageSettingsSection } from '../settings/storage-settings-section.js';
@@ -40,6 +45,8 @@ import { TunnelSettingsSection } from '../tunnel/tunnel-settings-section.js';
 export const views: ViewDefinition[] = [
   { id: 'captures', label: 'Captures', component: CapturesView },
   { id: 'conversations', label: 'Conversations', component: ConversationsView },
+  { id: 'compose', label: 'Compose', component: ComposeView },
+  { id: 'diff', label: 'Diff', component: DiffView },
   {
     id: 'endpoints',
     label: 'Endpoints',
@@ -67,6 +74,7 @@ export const overlays: OverlayDefinition[] = [
   { id: 'store-health', component: StoreHealthBanner },
   { id: 'shortcuts', component: ShortcutsOverlay },
   { id: 'clear-captures', component: ClearCapturesOverlay },
+  { id: 'replay', component: ReplayOverlays },
 ];
 
 /**
@@ -76,6 +84,7 @@ export const overlays: OverlayDefinition[] = [
 export const shortcuts: ShortcutDefinition[] = [
   ...appShortcuts,
   ...captureShortcuts,
+  ...replayShortcuts,
   ...holdShortcuts,
   ...composerShortcuts,
 ];
@@ -94,6 +103,7 @@ export const settingsSections: SettingsSection[] = [
   { id: 'tunnel', title: 'Public tunnel', component: TunnelSettingsSection },
   { id: 'dashly', title: 'Dashly', component: DashlySettingsSection },
   { id: 'autoreplies', title: 'Dashly auto-responder', component: AutoReplyEditor },
+  { id: 'replay', title: 'Replay & export', component: ReplaySettingsSection },
   { id: 'storage', title: 'Storage & retention', component: StorageSettingsSection },
   { id: 'privacy', title: 'Privacy & limits', component: PrivacySettingsSection },
 ];

@@ -74,6 +74,7 @@ describe('store: endpoints and responder records', () => {
       ALTER TABLE bodies DROP COLUMN forward;
       DROP TABLE reply_templates; DROP TABLE kindly_transcripts;
       ALTER TABLE messages DROP COLUMN from_response;
+      DROP TABLE replays; DROP TABLE replay_targets; ALTER TABLE captures DROP COLUMN origin;
       PRAGMA user_version = 2;`);
     db.close();
     store = Store.open(temp.dir);
