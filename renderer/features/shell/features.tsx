@@ -20,6 +20,7 @@ import { AutoReplyEditor } from '../dashly-console/autoreply-editor.js';
 import { composerShortcuts } from '../dashly-console/composer-shortcuts.js';
 import { DashlySettingsSection } from '../dashly-console/dashly-settings-section.js';
 import { EndpointsView } from '../endpoints/endpoints-view.js';
+import { GuideOverlay } from '../guide/guide-overlay.js';
 import { HelpMenu } from '../help/help-menu.js';
 import { holdShortcuts } from '../holds/hold-shortcuts.js';
 import { HoldsIndicator } from '../holds/holds-indicator.js';
@@ -75,6 +76,7 @@ export const overlays: OverlayDefinition[] = [
   { id: 'shortcuts', component: ShortcutsOverlay },
   { id: 'clear-captures', component: ClearCapturesOverlay },
   { id: 'replay', component: ReplayOverlays },
+  { id: 'guide', component: GuideOverlay },
 ];
 
 /**
