@@ -121,7 +121,7 @@ test('keyboard only: search, pick a capture, star it, note it, open its conversa
   const detail = page.getByRole('article', { name: /Capture/u });
   await expect(detail).toContainText('When are you open on Saturday?');
   await page.keyboard.press('s');
-  await expect(detail.getByRole('button', { name: 'Starred' })).toBeVisible();
+  await expect(detail.getByRole('button', { name: 'Star', pressed: true })).toBeVisible();
   await page.keyboard.press('n');
   await page.keyboard.type('asked about opening hours');
   await page.keyboard.press('Control+Enter');

@@ -23,7 +23,10 @@ test('star from the keyboard and the row, filter to starred, write a note and fi
   await page.keyboard.press('j');
   await page.keyboard.press('s');
   const detail = page.getByRole('article', { name: /Capture/u });
-  await expect(detail.getByRole('button', { name: 'Starred' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(detail.getByRole('button', { name: 'Star', pressed: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expect(list.getByRole('option', { name: /charlie/u })).toContainText('starred');
   // The row's star (a mouse shortcut) stars another without changing the selection.
   await list.getByRole('option', { name: /alpha/u }).hover();

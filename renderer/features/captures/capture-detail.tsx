@@ -245,31 +245,34 @@ export function CaptureDetail() {
           )}
           <CaptureReplayActions capture={capture} />
           <span className="capture-spacer" />
+          {/* Icon buttons: the header holds many actions; names and tooltips say what they do. */}
           <button
             type="button"
-            className="button button-small"
+            className="button button-small button-icon"
+            aria-label={capture.note === undefined ? 'Add note' : 'Edit note'}
             title={capture.note === undefined ? 'Write a note on this capture (n)' : 'Edit the note (n)'}
             onClick={() => setEditingNote(capture.id)}
           >
-            <StickyNote size={14} aria-hidden="true" />{' '}
-            {capture.note === undefined ? 'Add note' : 'Edit note'}
+            <StickyNote size={14} aria-hidden="true" />
           </button>
           <button
             type="button"
-            className="button button-small star-toggle"
+            className="button button-small button-icon star-toggle"
             aria-pressed={capture.starred}
-            title="Starred captures are never deleted by retention (s)"
+            aria-label="Star"
+            title={`${capture.starred ? 'Starred: kept' : 'Star to keep it'} when retention cleans up (s)`}
             onClick={() => void starCaptures([capture.id], !capture.starred)}
           >
-            <Star size={14} aria-hidden="true" /> {capture.starred ? 'Starred' : 'Star'}
+            <Star size={14} aria-hidden="true" />
           </button>
           <button
             type="button"
-            className="button button-small button-danger"
+            className="button button-small button-icon button-danger"
             onClick={() => void deleteCaptures([capture.id])}
             aria-label="Delete this capture"
+            title="Delete this capture"
           >
-            <Trash2 size={14} /> Delete
+            <Trash2 size={14} aria-hidden="true" />
           </button>
         </div>
       </header>

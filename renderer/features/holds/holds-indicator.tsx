@@ -20,8 +20,8 @@ export function HoldsIndicator() {
   const notifyTitle = notifications.blocked
     ? 'This browser blocks notifications for this page; allow them in its site settings.'
     : notifications.enabled
-      ? 'A desktop notification tells you about each new held request while you are in another window. Click to stop.'
-      : 'Get a desktop notification for each new held request while you are in another window.';
+      ? 'A desktop notification tells you about each new held request and each Dashly reply that failed while you are in another window. Click to stop.'
+      : 'Get a desktop notification for each new held request and each Dashly reply that failed while you are in another window.';
 
   return (
     <div className={`holds-indicator ${count > 0 ? 'holds-indicator-active' : ''}`}>
