@@ -17,6 +17,7 @@ import './styles/endpoints.css';
 import './styles/modal.css';
 import './styles/notes.css';
 import './styles/guide.css';
+import './styles/kindly-studio.css';
 
 // Opening the printed link in a tab that is already open only changes the hash: reload so the new
 // token is read (and removed from the address bar) like on a fresh load.

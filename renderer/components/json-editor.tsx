@@ -17,7 +17,7 @@ import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/l
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, placeholder as placeholderExtension } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
-import { useEffect, useRef } from 'react';
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import {
   pathAtCursor,
   rangeOfPath,
@@ -40,7 +40,14 @@ export interface JsonCompletionItem {
   info?: string;
 }
 
+/** What a parent can ask of the editor (e.g. a findings list jumping to a path). */
+export interface JsonEditorHandle {
+  /** Selects the value (or key) at `path`, scrolls it into view and focuses the editor. */
+  revealPath: (path: JsonPathSegments) => void;
+}
+
 export interface JsonEditorProps {
+  ref?: Ref<JsonEditorHandle>;
   value: string;
   onChange?: (text: string) => void;
   /** Problems at JSON paths, shown inline and in the gutter; JSON syntax errors are added by the editor. */
@@ -115,6 +122,7 @@ function lintDocument(editor: EditorView, diagnostics: JsonPathDiagnostic[] | un
  * whenever it differs from the document (so a visual builder and the editor stay in sync).
  */
 export function JsonEditor({
+  ref,
   value,
   onChange,
   diagnostics,
@@ -144,15 +152,30 @@ export function JsonEditor({
       const cursor = pathAtCursor(context.state, context.pos);
       const items = provider(cursor);
       if (items.length === 0) return null;
+      // After an opening quote, match and insert from behind it; a closing quote closeBrackets already
+      // typed is consumed on insert, so it is never doubled.
+      const quoted = word.text.startsWith('"');
+      const from = quoted ? word.from + 1 : word.from;
       return {
-        from: word.from,
-        options: items.map((item) => ({
-          label: item.label,
-          apply: item.apply ?? (cursor.inKey ? `"${item.label}": ` : item.label),
-          ...(item.detail ? { detail: item.detail } : {}),
-          ...(item.info ? { info: item.info } : {}),
-          type: cursor.inKey ? 'property' : 'constant',
-        })),
+        from,
+        options: items.map((item) => {
+          let text = item.apply ?? (cursor.inKey ? `"${item.label}": ` : item.label);
+          if (quoted && text.startsWith('"')) text = text.slice(1);
+          return {
+            label: item.label,
+            apply: (view: EditorView, _completion: unknown, start: number, end: number) => {
+              const closing = quoted && view.state.sliceDoc(end, end + 1) === '"' ? 1 : 0;
+              view.dispatch({
+                changes: { from: start, to: end + closing, insert: text },
+                selection: { anchor: start + text.length },
+                userEvent: 'input.complete',
+              });
+            },
+            ...(item.detail ? { detail: item.detail } : {}),
+            ...(item.info ? { info: item.info } : {}),
+            type: cursor.inKey ? 'property' : 'constant',
+          };
+        }),
       };
     };
     const editor = new EditorView({
@@ -195,6 +218,23 @@ export function JsonEditor({
     // The editor is created once; later props flow in through the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      revealPath: (path) => {
+        const editor = view.current;
+        if (!editor) return;
+        const range = rangeOfPath(editor.state, path);
+        editor.dispatch({
+          selection: { anchor: range.from, head: range.to },
+          effects: EditorView.scrollIntoView(range.from, { y: 'center' }),
+        });
+        editor.focus();
+      },
+    }),
+    [],
+  );
 
   // Controlled value: replace the document when the caller's value moved away from it.
   useEffect(() => {

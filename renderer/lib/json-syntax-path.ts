@@ -79,6 +79,27 @@ export interface CursorPath {
   property: string | null;
   /** Keys already present in the containing object. */
   siblingKeys: string[];
+  /** Values of the containing object's properties that are plain literals (strings, numbers, …),
+   * e.g. `button_type`, so completion can tell which kind of object the cursor is in. */
+  siblingValues: Record<string, unknown>;
+}
+
+const LITERAL_NODES = new Set(['String', 'Number', 'True', 'False', 'Null']);
+
+function literalSiblings(state: EditorState, object: SyntaxNode): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const child of valueChildren(object)) {
+    if (child.name !== 'Property') continue;
+    const name = propertyName(state, child);
+    const value = propertyValue(child);
+    if (name === null || !value || !LITERAL_NODES.has(value.name)) continue;
+    try {
+      values[name] = JSON.parse(state.sliceDoc(value.from, value.to)) as unknown;
+    } catch {
+      // An unfinished literal tells nothing.
+    }
+  }
+  return values;
 }
 
 /** Where the cursor is, in JSON terms: for path-aware completion. */
@@ -91,7 +112,15 @@ export function pathAtCursor(state: EditorState, pos: number): CursorPath {
     if (node.name === 'Property' && !property) property = node;
     node = node.parent;
   }
-  if (!node) return { container: [], containerType: null, inKey: false, property: null, siblingKeys: [] };
+  if (!node)
+    return {
+      container: [],
+      containerType: null,
+      inKey: false,
+      property: null,
+      siblingKeys: [],
+      siblingValues: {},
+    };
   const container: JsonPathSegments = [];
   let walker: SyntaxNode = node;
   while (walker.parent) {
@@ -129,5 +158,6 @@ export function pathAtCursor(state: EditorState, pos: number): CursorPath {
     inKey,
     property: propertyKey,
     siblingKeys,
+    siblingValues: node.name === 'Object' ? literalSiblings(state, node) : {},
   };
 }

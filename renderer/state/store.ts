@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createCapturesSlice, type CapturesSlice } from './captures-slice.js';
 import { createConversationsSlice, type ConversationsSlice } from './conversations-slice.js';
+import { createKindlySlice, type KindlySlice } from './kindly-slice.js';
 import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice.js';
 import { createHealthSlice, type HealthSlice } from './health-slice.js';
 import { createHoldsSlice, type HoldsSlice } from './holds-slice.js';
@@ -20,7 +21,8 @@ export type AppState = SessionSlice &
   EndpointsSlice &
   HoldsSlice &
   HealthSlice &
-  ModalSlice;
+  ModalSlice &
+  KindlySlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
   ...createSessionSlice(...a),
@@ -33,6 +35,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createEndpointsSlice(...a),
   ...createHoldsSlice(...a),
   ...createModalSlice(...a),
+  ...createKindlySlice(...a),
 }));
 
 export type SliceCreator<T> = (

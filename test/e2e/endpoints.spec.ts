@@ -45,6 +45,8 @@ test('rules editor: add a mock rule, test it against a capture, and the sender g
   // The placeholder syntax is documented where the body is written.
   await rule.getByText('Placeholders you can use').click();
   await expect(rule.getByRole('rowheader', { name: '{{user_id}}' })).toBeVisible();
+  // Kindly endpoints edit bodies in the reply studio; the plain JSON editor offers the placeholders.
+  await rule.getByRole('radio', { name: 'Plain JSON' }).click();
   await replaceEditorText(
     page,
     rule.getByRole('textbox', { name: 'Rule 1 response body' }),

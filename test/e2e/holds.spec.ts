@@ -71,6 +71,8 @@ test('hold mode set in the UI: the operator answers from the panel and the sende
   await expect(card.getByText('oslo-sentrum')).toBeVisible();
 
   const reply = '{"reply": "Yes — send me the new address and I will update order #1001."}';
+  // Kindly holds open in the reply studio; its JSON view is sent byte for byte.
+  await card.getByRole('radio', { name: 'JSON' }).click();
   await replaceEditorText(page, card.getByRole('textbox', { name: 'Reply body' }), reply);
   await page.keyboard.press('ControlOrMeta+Enter');
 
@@ -172,6 +174,8 @@ test('keyboard and the other actions: Esc sends the fallback, abort closes, Ente
 
   // Esc in the focused hold sends its fallback (200 {}).
   const firstCard = cards.filter({ hasText: 'First: fallback by Esc' });
+  // The raw composer (status, headers, body) instead of the Kindly studio, for every hold from now.
+  await firstCard.getByRole('radio', { name: 'Raw' }).click();
   await firstCard.getByLabel('Reply status').click();
   await page.keyboard.press('Escape');
   const firstResult = await first;
@@ -243,6 +247,7 @@ test('forward with hold on failure: a crashed bot’s request waits for the oper
   await expect(cards).toHaveCount(1);
   await expect(cards.first().getByText('forward failed')).toBeVisible();
   await expect(cards.first().getByText(/Your server failed:/u)).toBeVisible();
+  await cards.first().getByRole('radio', { name: 'JSON' }).click();
   await replaceEditorText(
     page,
     cards.first().getByRole('textbox', { name: 'Reply body' }),

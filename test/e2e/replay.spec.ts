@@ -73,7 +73,7 @@ test('edit a captured Kindly payload, replay it to a local bot, see its reply re
     const result = dialog.getByRole('region', { name: 'Replay result' });
     await expect(result.getByText('answered in', { exact: false })).toBeVisible();
     const check = result.getByRole('region', { name: 'Kindly reply check' });
-    await expect(check.getByRole('status')).toHaveText('Valid Kindly reply');
+    await expect(check.getByRole('status')).toHaveText('Kindly would accept it');
     await expect(check.getByText('You said: Are you open on Sunday?')).toBeVisible();
     await expect(check.getByText('Opening hours')).toBeVisible();
 

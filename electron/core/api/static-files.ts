@@ -84,5 +84,26 @@ export function serveStatic(
     res.end();
     return;
   }
+  if (ext === '.html') {
+    res.end(withMetaImageSources(fs.readFileSync(file, 'utf8'), csp));
+    return;
+  }
   fs.createReadStream(file).pipe(res);
+}
+
+/**
+ * The page's meta policy (strict, for a page opened without our header) gets the header's
+ * `img-src`: a browser enforces both policies, so without this the meta would keep blocking the
+ * https images the user allowed (`privacy.loadRemoteImages`). Only `img-src` is ever copied.
+ */
+export function withMetaImageSources(html: string, csp: string): string {
+  const imgSrc = csp
+    .split(';')
+    .map((directive) => directive.trim())
+    .find((directive) => directive.startsWith('img-src '));
+  if (!imgSrc) return html;
+  return html.replace(
+    /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*?)img-src [^;"]*/u,
+    (_match, before: string) => `${before}${imgSrc}`,
+  );
 }

@@ -20,6 +20,8 @@ import { openConversation } from '../../state/conversation-actions.js';
 import { useAppStore } from '../../state/store.js';
 import { WebhookTokenBadge, WebhookTokenBanner } from '../dashly-console/webhook-token-check.js';
 import { CaptureNote } from './capture-note.js';
+import { KindlyResponseInspection } from '../kindly-studio/capture/kindly-response-inspection.js';
+import { SignatureBadge, SignatureBanner } from '../kindly-studio/capture/signature-status.js';
 import { CaptureReplayActions } from '../replay/capture-replay-actions.js';
 import { ReplaysTab, useReplayCount } from '../replay/replays-tab.js';
 import { MessageMeta } from './message-meta.js';
@@ -129,6 +131,13 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
         {active === 'response' &&
           (capture.response ? (
             <>
+              {capture.provider === 'kindly' && (
+                <KindlyResponseInspection
+                  body={capture.response.body}
+                  status={capture.response.status}
+                  captureId={capture.id}
+                />
+              )}
               <Section title="Status">
                 <div className="response-status">
                   <StatusPill status={capture.response.status} />
@@ -150,6 +159,16 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
               </Section>
               <HoldRecordSection capture={capture} />
               <ForwardRecordSection capture={capture} />
+              {capture.provider === 'kindly' &&
+                capture.forward?.body &&
+                capture.response.source !== 'forward' && (
+                  <KindlyResponseInspection
+                    body={capture.forward.body}
+                    status={capture.forward.status}
+                    captureId={capture.id}
+                    title="What your bot answered (not sent)"
+                  />
+                )}
             </>
           ) : (
             <>
@@ -204,6 +223,9 @@ export function CaptureDetail() {
         </div>
         <div className="detail-facts">
           <ProviderBadge provider={capture.provider} />
+          {capture.signature && (
+            <SignatureBadge signature={capture.signature} warning={capture.signatureWarning ?? null} />
+          )}
           {capture.webhookToken && <WebhookTokenBadge check={capture.webhookToken} />}
           <StatusPill status={capture.status} />
           <span>{new Date(capture.receivedAt).toLocaleString()}</span>
@@ -277,6 +299,9 @@ export function CaptureDetail() {
         </div>
       </header>
       <CaptureNote capture={capture} />
+      {capture.signature && (
+        <SignatureBanner signature={capture.signature} warning={capture.signatureWarning ?? null} />
+      )}
       {capture.webhookToken && <WebhookTokenBanner check={capture.webhookToken} />}
       {capture.parseErrorMessage && (
         <div className="parse-error" role="note">

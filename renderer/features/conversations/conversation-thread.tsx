@@ -1,66 +1,23 @@
 import { ListFilter, Lock, MessagesSquare, UserCheck } from 'lucide-react';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ConversationDetail } from '../../../shared/model/conversation.js';
 import { ProviderBadge } from '../../components/badges.js';
 import { CopyButton } from '../../components/copy-button.js';
-import { MessageBubble } from '../../components/message-bubble.js';
 import { Tabs } from '../../components/tabs.js';
 import { setCaptureFilter } from '../../state/capture-actions.js';
 import { loadConversationCalls, retryReply } from '../../state/dashly-actions.js';
 import { useAppStore } from '../../state/store.js';
+import { KindlyThreadBody } from '../kindly-studio/chat/kindly-thread.js';
+import { Messages } from './thread-messages.js';
 import { ApiCallLog } from '../dashly-console/api-call-log.js';
 import { CloseConversation, OperatorActions } from '../dashly-console/operator-actions.js';
 import { ReplyComposer } from '../dashly-console/reply-composer.js';
 
 type ThreadTab = 'messages' | 'calls';
-/** Within this many pixels of the end, new messages keep the thread scrolled to the end. */
-const STICK_TO_END_PX = 80;
 
 async function retry(id: number): Promise<void> {
   const outcome = await retryReply(id);
   if (!outcome.ok) useAppStore.getState().showToast(`Retry failed: ${outcome.error}`, 'error');
-}
-
-function Messages({ thread }: { thread: ConversationDetail }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const atEnd = useRef(true);
-  const shown = useRef<{ key: string; count: number; status: string | undefined } | null>(null);
-  const count = thread.messages.length;
-  const last = thread.messages.at(-1);
-  const dashly = thread.provider === 'dashly';
-
-  // Follow new messages (and the delivery of the last one) only when the reader is at the end or
-  // sent it: never yank them away from what they are reading further up.
-  useLayoutEffect(() => {
-    const element = scrollRef.current;
-    if (!element) return;
-    const previous = shown.current;
-    const now = { key: thread.key, count, status: last?.status };
-    shown.current = now;
-    if (previous === null || previous.key !== now.key) {
-      element.scrollTop = element.scrollHeight;
-      return;
-    }
-    if (previous.count === now.count && previous.status === now.status) return;
-    if (atEnd.current || now.status !== undefined) element.scrollTop = element.scrollHeight;
-  }, [thread.key, count, last?.status]);
-
-  return (
-    <div
-      className="detail-scroll"
-      ref={scrollRef}
-      onScroll={(event) => {
-        const element = event.currentTarget;
-        atEnd.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_TO_END_PX;
-      }}
-    >
-      <div className="chat-thread" role="list" aria-label="Messages">
-        {thread.messages.map((message) => (
-          <MessageBubble key={message.id} message={message} {...(dashly ? { onRetry: retry } : {})} />
-        ))}
-      </div>
-    </div>
-  );
 }
 
 function ThreadHeader({ thread }: { thread: ConversationDetail }) {
@@ -139,7 +96,7 @@ function DashlyThreadBody({ thread }: { thread: ConversationDetail }) {
       />
       {tab === 'messages' ? (
         <>
-          <Messages thread={thread} />
+          <Messages thread={thread} onRetry={retry} />
           <ReplyComposer key={thread.key} conversationKey={thread.key} closed={thread.closed} />
         </>
       ) : (
@@ -169,6 +126,8 @@ export function ConversationThread() {
       <ThreadHeader thread={thread} />
       {thread.provider === 'dashly' ? (
         <DashlyThreadBody key={thread.key} thread={thread} />
+      ) : thread.provider === 'kindly' ? (
+        <KindlyThreadBody key={thread.key} thread={thread} />
       ) : (
         <Messages thread={thread} />
       )}

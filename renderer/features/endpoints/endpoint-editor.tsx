@@ -373,6 +373,7 @@ export function EndpointEditor({ endpoint }: { endpoint: Endpoint }) {
                 at="fallback"
                 problems={problems}
                 templates
+                provider={provider}
               />
             )}
             <FieldError problems={problems} path="fallback" exact />

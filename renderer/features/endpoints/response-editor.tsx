@@ -1,10 +1,12 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import type { ProviderId } from '../../../shared/model/provider.js';
 import { FieldError } from '../../components/field-error.js';
 import { HeadersEditor } from '../../components/headers-editor.js';
 import { JsonEditor } from '../../components/json-editor.js';
 import { Segmented } from '../../components/segmented.js';
 import type { FieldProblem } from '../../lib/field-problems.js';
 import type { BodyMode, ResponseDraft } from '../../lib/response-draft.js';
+import { KindlyBodyEditor } from '../kindly-studio/kindly-body-editor.js';
 import { placeholderCompletions, TemplateHelp } from './template-help.js';
 
 /**
@@ -22,6 +24,7 @@ export function ResponseEditor({
   bodyMinHeight = 120,
   bodyMaxHeight = 360,
   disabled = false,
+  provider,
 }: {
   draft: ResponseDraft;
   onChange: (draft: ResponseDraft) => void;
@@ -37,8 +40,12 @@ export function ResponseEditor({
   bodyMinHeight?: number;
   bodyMaxHeight?: number;
   disabled?: boolean;
+  /** Whose webhooks this answers: Kindly JSON bodies can be edited in the Kindly reply studio. */
+  provider?: ProviderId;
 }) {
   const id = useId();
+  const [editWith, setEditWith] = useState<'studio' | 'json'>('studio');
+  const studio = provider === 'kindly' && draft.bodyMode === 'json' && editWith === 'studio' && !disabled;
   const set = (patch: Partial<ResponseDraft>) => onChange({ ...draft, ...patch });
   return (
     <div className="response-editor">
@@ -87,9 +94,28 @@ export function ResponseEditor({
           />
         </div>
       </div>
+      {provider === 'kindly' && draft.bodyMode === 'json' && !disabled && (
+        <div className="ks-body-editor-switch">
+          <Segmented<'studio' | 'json'>
+            label={`${label} body editor`}
+            value={editWith}
+            onChange={setEditWith}
+            options={[
+              { value: 'studio', label: 'Kindly studio' },
+              { value: 'json', label: 'Plain JSON' },
+            ]}
+          />
+        </div>
+      )}
       <FieldError problems={problems} path={`${at}.status`} />
       <FieldError problems={problems} path={`${at}.delayMs`} />
-      {draft.bodyMode === 'json' ? (
+      {studio ? (
+        <KindlyBodyEditor
+          text={draft.bodyText}
+          onChange={(bodyText) => set({ bodyText })}
+          label={`${label} body`}
+        />
+      ) : draft.bodyMode === 'json' ? (
         <JsonEditor
           label={`${label} body`}
           value={draft.bodyText}

@@ -6,6 +6,7 @@ import { reroot, type FieldProblem } from '../../lib/field-problems.js';
 import { problemsOf } from '../../state/endpoint-actions.js';
 import { ConditionsEditor } from './conditions-editor.js';
 import { describeMatch, ruleFromDraft, type RuleDraft } from './endpoint-draft.js';
+import type { ProviderId } from '../../../shared/model/provider.js';
 import { ResponseEditor } from './response-editor.js';
 import { RuleTestResult, type RuleTestOutput } from './rule-test-result.js';
 
@@ -26,6 +27,7 @@ export function RuleCard({
   onRemove,
   problems,
   captureId,
+  provider,
 }: {
   rule: RuleDraft;
   index: number;
@@ -40,6 +42,8 @@ export function RuleCard({
   problems: readonly FieldProblem[];
   /** The capture "Test" runs against; null when there is none. */
   captureId: number | null;
+  /** Whose webhooks the endpoint receives (Kindly bodies get the reply studio). */
+  provider?: ProviderId;
 }) {
   const label = `Rule ${index + 1}`;
   const at = `rules.${index}`;
@@ -194,6 +198,7 @@ export function RuleCard({
             at={`${at}.response`}
             problems={shownProblems}
             templates
+            {...(provider ? { provider } : {})}
             delay={{ value: rule.delayMs, onChange: (delayMs) => onChange({ ...rule, delayMs }) }}
           />
           <div className="rule-test-line">

@@ -2,6 +2,7 @@ import { BookOpen, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { isUnderPrefix } from '../../../shared/matching/path-prefix.js';
 import { MAX_RULES } from '../../../shared/model/endpoint.js';
+import type { ProviderId } from '../../../shared/model/provider.js';
 import { formatTime } from '../../lib/format.js';
 import type { FieldProblem } from '../../lib/field-problems.js';
 import { useAppStore } from '../../state/store.js';
@@ -33,7 +34,7 @@ export function RulesEditor({
   rules: RuleDraft[];
   onChange: (rules: RuleDraft[]) => void;
   prefix: string;
-  provider: string;
+  provider: ProviderId;
   problems: readonly FieldProblem[];
 }) {
   const [expanded, setExpanded] = useState<Set<number>>(() => new Set());
@@ -128,6 +129,7 @@ export function RulesEditor({
               onRemove={() => onChange(rules.filter((_, i) => i !== index))}
               problems={problems}
               captureId={captureId}
+              provider={provider}
             />
           ))}
         </ol>

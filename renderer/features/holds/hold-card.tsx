@@ -209,11 +209,17 @@ export function HoldCard({
         </div>
       )}
       <p className="hold-keys muted">
-        {composerOpen && (
-          <>
-            <kbd>Enter</kbd> sends (<kbd>{modKeyLabel()}</kbd>+<kbd>Enter</kbd> in the body) ·{' '}
-          </>
-        )}
+        {composerOpen &&
+          (Composer === RawHoldComposer ? (
+            <>
+              <kbd>Enter</kbd> sends (<kbd>{modKeyLabel()}</kbd>+<kbd>Enter</kbd> in the body) ·{' '}
+            </>
+          ) : (
+            // Provider composers have many single-line fields: only the modifier sends from them.
+            <>
+              <kbd>{modKeyLabel()}</kbd>+<kbd>Enter</kbd> sends ·{' '}
+            </>
+          ))}
         <kbd>Esc</kbd> sends the fallback
       </p>
     </article>

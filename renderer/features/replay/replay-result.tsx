@@ -5,12 +5,12 @@ import { StatusPill } from '../../components/badges.js';
 import { BodyViewer } from '../../components/body-viewer.js';
 import { HeadersTable } from '../../components/headers-table.js';
 import { ApiCallError, call } from '../../api/client.js';
-import { decodeBody, headerValue } from '../../lib/body.js';
+import { headerValue } from '../../lib/body.js';
 import { formatBytes } from '../../lib/format.js';
 import { cancelReplay, openDiff } from '../../state/replay-actions.js';
 import { selectCapture } from '../../state/capture-actions.js';
 import { useAppStore } from '../../state/store.js';
-import { KindlyReplyCheck } from './kindly-reply-check.js';
+import { KindlyResponseInspection } from '../kindly-studio/capture/kindly-response-inspection.js';
 
 export function SignatureNote({ signature }: { signature: ReplaySummary['signature'] }) {
   if (!signature) return null;
@@ -91,7 +91,6 @@ export function ReplayResult({ replay, kindly }: { replay: ReplaySummary; kindly
   }
   const data = detail?.id === replay.id ? detail.data : null;
   const contentType = data?.responseHeaders ? headerValue(data.responseHeaders, 'content-type') : undefined;
-  const responseText = data?.responseBody ? decodeBody(data.responseBody.base64, contentType).text : null;
   return (
     <div className="replay-result">
       <div className="replay-result-line">
@@ -143,7 +142,14 @@ export function ReplayResult({ replay, kindly }: { replay: ReplaySummary; kindly
       {detail?.error && <div className="inline-error">{detail.error}</div>}
       {data?.responseBody && (
         <>
-          {kindly && responseText !== null && <KindlyReplyCheck text={responseText} />}
+          {kindly && (
+            <KindlyResponseInspection
+              body={data.responseBody}
+              status={replay.status}
+              title="Kindly reply check"
+              openInStudio={false}
+            />
+          )}
           <details className="replay-headers">
             <summary>Response headers ({data.responseHeaders?.length ?? 0})</summary>
             <HeadersTable headers={data.responseHeaders ?? []} />

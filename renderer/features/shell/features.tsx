@@ -16,6 +16,9 @@ import { ClearCapturesOverlay } from '../captures/clear-captures-dialog.js';
 import { ConversationsView } from '../conversations/conversations-view.js';
 import { StoreHealthBanner } from '../health/store-health-banner.js';
 import { StoreHealthChip } from '../health/store-health-chip.js';
+import { KindlyHoldComposer } from '../kindly-studio/kindly-hold-composer.js';
+import { KindlySettingsSection } from '../kindly-studio/kindly-settings-section.js';
+import { StudioView } from '../kindly-studio/studio-view.js';
 import { AutoReplyEditor } from '../dashly-console/autoreply-editor.js';
 import { composerShortcuts } from '../dashly-console/composer-shortcuts.js';
 import { DashlySettingsSection } from '../dashly-console/dashly-settings-section.js';
@@ -54,6 +57,7 @@ export const views: ViewDefinition[] = [
     component: EndpointsView,
     useBadge: useOpenHoldCount,
   },
+  { id: 'kindly-studio', label: 'Studio', component: StudioView },
   { id: 'settings', label: 'Settings', component: SettingsView },
 ];
 
@@ -95,7 +99,9 @@ export const shortcuts: ShortcutDefinition[] = [
  * The composer a held request of each provider gets in the holds panel (see HoldComposerProps);
  * providers without one get the raw status/headers/body editor.
  */
-export const holdComposers: Partial<Record<ProviderId, ComponentType<HoldComposerProps>>> = {};
+export const holdComposers: Partial<Record<ProviderId, ComponentType<HoldComposerProps>>> = {
+  kindly: KindlyHoldComposer,
+};
 
 /** Sections of the Settings view, in order. */
 export const settingsSections: SettingsSection[] = [
@@ -108,4 +114,5 @@ export const settingsSections: SettingsSection[] = [
   { id: 'replay', title: 'Replay & export', component: ReplaySettingsSection },
   { id: 'storage', title: 'Storage & retention', component: StorageSettingsSection },
   { id: 'privacy', title: 'Privacy & limits', component: PrivacySettingsSection },
+  { id: 'kindly', title: 'Kindly', component: KindlySettingsSection },
 ];
