@@ -19,7 +19,11 @@ export function CaptureList() {
   const error = useAppStore((state) => state.capturesError);
   const hasMore = useAppStore((state) => state.capturesNext !== null);
   const filterActive = useAppStore(
-    (state) => state.filter.provider !== null || state.filter.q !== '' || state.filter.conversation !== null,
+    (state) =>
+      state.filter.provider !== null ||
+      state.filter.q !== '' ||
+      state.filter.conversation !== null ||
+      state.filter.starred,
   );
   const unseen = useAppStore((state) => state.unseenWhileSearching);
   const scrollRef = useRef<HTMLDivElement>(null);
