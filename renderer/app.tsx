@@ -6,6 +6,7 @@ import { TopBar } from './features/shell/top-bar.js';
 import { useAppliedTheme } from './features/settings/theme.js';
 import { desktopApi } from './lib/desktop-bridge.js';
 import { closeCurrentPanel } from './state/close-panel.js';
+import { openModal } from './state/modal-actions.js';
 import { startEventSync } from './state/event-sync.js';
 import { useAppStore } from './state/store.js';
 
@@ -25,10 +26,13 @@ export function App({ token }: { token: string | null }) {
     return startEventSync(token);
   }, [token]);
 
-  // Desktop: Ctrl/Cmd+W closes the current panel, never the app.
+  // Desktop menu: Ctrl/Cmd+W closes the current panel, never the app; View › Getting Started and
+  // Keyboard Shortcuts open their dialogs.
   useEffect(() => {
     desktopApi()?.onMenuCommand((command) => {
       if (command === 'close-panel') closeCurrentPanel();
+      else if (command === 'show-shortcuts') openModal('shortcuts');
+      else if (command === 'show-guide') openModal('guide');
     });
   }, []);
 

@@ -1,6 +1,7 @@
 import './lib/zod-without-eval.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { setApiToken } from './api/client.js';
 import { resolveToken } from './api/token.js';
 import { App } from './app.js';
 import './styles/base.css';
@@ -13,6 +14,9 @@ import './styles/replay.css';
 import './styles/forms.css';
 import './styles/holds.css';
 import './styles/endpoints.css';
+import './styles/modal.css';
+import './styles/notes.css';
+import './styles/guide.css';
 import './styles/kindly-studio.css';
 
 // Opening the printed link in a tab that is already open only changes the hash: reload so the new
@@ -23,9 +27,12 @@ window.addEventListener('hashchange', () => {
 
 const root = document.getElementById('root');
 if (root) {
+  const token = resolveToken();
+  // Before the first render: components' first effects (settings, theme) already call the API.
+  setApiToken(token);
   createRoot(root).render(
     <StrictMode>
-      <App token={resolveToken()} />
+      <App token={token} />
     </StrictMode>,
   );
 }

@@ -22,6 +22,7 @@ export function installAppMenu(window: () => BrowserWindow | null): void {
     {
       label: 'View',
       submenu: [
+        { label: 'Getting Started', click: () => send('show-guide') },
         {
           label: 'Keyboard Shortcuts',
           accelerator: 'Shift+/',

@@ -7,12 +7,12 @@ export const BRIDGE_CHANNELS = {
   bootstrap: 'convoscope:bootstrap',
   notify: 'convoscope:notify',
   openExternal: 'convoscope:open-external',
-  /** Main → renderer: a menu command (`close-panel`, `show-shortcuts`). */
+  /** Main → renderer: a menu command (`close-panel`, `show-shortcuts`, `show-guide`). */
   menuCommand: 'convoscope:menu-command',
 } as const;
 
 /** Menu commands the renderer understands. */
-export const MENU_COMMANDS = ['close-panel', 'show-shortcuts'] as const;
+export const MENU_COMMANDS = ['close-panel', 'show-shortcuts', 'show-guide'] as const;
 
 export interface BridgeBootstrap {
   apiPort: number;

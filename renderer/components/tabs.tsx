@@ -29,7 +29,14 @@ export function Tabs<T extends string>({
         const index = enabled.findIndex((item) => item.id === active);
         const next =
           enabled[(index + (event.key === 'ArrowRight' ? 1 : enabled.length - 1)) % enabled.length];
-        if (next) onChange(next.id);
+        if (!next) return;
+        onChange(next.id);
+        // Focus follows the selection (the tab pattern): the old tab leaves the Tab order.
+        const strip = event.currentTarget;
+        const target = [...strip.querySelectorAll<HTMLElement>('[role="tab"]')].find(
+          (tab) => tab.dataset.tabId === next.id,
+        );
+        target?.focus();
       }}
     >
       {items.map((item) => (
@@ -39,6 +46,7 @@ export function Tabs<T extends string>({
           role="tab"
           aria-selected={item.id === active}
           tabIndex={item.id === active ? 0 : -1}
+          data-tab-id={item.id}
           disabled={item.disabled}
           className={`tab ${item.id === active ? 'tab-active' : ''}`}
           onClick={() => onChange(item.id)}

@@ -4,7 +4,7 @@ export interface DesktopApi {
   apiToken: string | null;
   notify(title: string, body: string): Promise<boolean>;
   openExternal(url: string): Promise<boolean>;
-  /** Menu commands from the desktop shell: `close-panel` (Ctrl/Cmd+W), `show-shortcuts`. */
+  /** Menu commands from the desktop shell: `close-panel` (Ctrl/Cmd+W), `show-shortcuts`, `show-guide`. */
   onMenuCommand(callback: (command: string) => void): void;
 }
 

@@ -17,6 +17,7 @@ function listInput(filter: CaptureFilter, keyset: { before?: number; after?: num
     ...(filter.provider ? { provider: filter.provider } : {}),
     ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
     ...(filter.conversation ? { conversation: filter.conversation } : {}),
+    ...(filter.starred ? { starred: true } : {}),
     ...keyset,
   };
 }
@@ -136,12 +137,65 @@ export async function starCaptures(ids: number[], starred: boolean): Promise<voi
   }
 }
 
-export async function clearAllCaptures(): Promise<void> {
+/**
+ * Stars the selected capture, or unstars it (`s`). With captures picked in the list it stars them
+ * all, or unstars them when every one is starred already.
+ */
+export function toggleStarOnSelected(): void {
+  const { captures, selectedCaptureId, detail, multiSelection } = useAppStore.getState();
+  if (multiSelection.length > 0) {
+    const picked = new Set(multiSelection);
+    const allStarred = captures.filter((item) => picked.has(item.id)).every((item) => item.starred);
+    void starCaptures(multiSelection, !allStarred);
+    return;
+  }
+  if (selectedCaptureId === null) return;
+  const starred =
+    captures.find((item) => item.id === selectedCaptureId)?.starred ??
+    (detail?.id === selectedCaptureId ? detail.data?.starred : undefined);
+  if (starred === undefined) return;
+  void starCaptures([selectedCaptureId], !starred);
+}
+
+/** Saves a capture's note (blank removes it); resolves false when it was refused (already told). */
+export async function saveCaptureNote(id: number, note: string): Promise<boolean> {
   try {
-    const { deleted } = await call('captures.clear', {});
-    useAppStore.getState().showToast(`Deleted ${deleted} capture${deleted === 1 ? '' : 's'}.`);
+    const summary = await call('captures.note', { id, note });
+    // The event does the same; applying it now shows the saved note without waiting for it.
+    useAppStore.setState((state) => ({
+      captures: state.captures.map((item) => (item.id === id ? summary : item)),
+      detail:
+        state.detail?.id === id && state.detail.data
+          ? { ...state.detail, data: { ...state.detail.data, note: summary.note } }
+          : state.detail,
+    }));
+    return true;
+  } catch (error) {
+    useAppStore.getState().showToast(`Could not save the note: ${message(error)}`, 'error');
+    return false;
+  }
+}
+
+/** Opens the note editor of the selected capture (`n`). */
+export function editNoteOfSelected(): void {
+  const { selectedCaptureId } = useAppStore.getState();
+  if (selectedCaptureId !== null) useAppStore.setState({ editingNote: selectedCaptureId });
+}
+
+export function setEditingNote(id: number | null): void {
+  useAppStore.setState({ editingNote: id });
+}
+
+/** Deletes every capture, or every unstarred one; answers whether it worked (the user was told). */
+export async function clearAllCaptures(keepStarred: boolean): Promise<boolean> {
+  try {
+    const { deleted, kept } = await call('captures.clear', { keepStarred });
+    const what = `Deleted ${deleted} capture${deleted === 1 ? '' : 's'}`;
+    useAppStore.getState().showToast(kept > 0 ? `${what}; kept ${kept} starred.` : `${what}.`);
+    return true;
   } catch (error) {
     useAppStore.getState().showToast(`Could not clear: ${message(error)}`, 'error');
+    return false;
   }
 }
 

@@ -6,6 +6,8 @@ export interface CaptureFilter {
   provider: ProviderId | null;
   q: string;
   conversation: string | null;
+  /** Only starred captures. */
+  starred: boolean;
 }
 
 export interface CapturesSlice {
@@ -25,9 +27,11 @@ export interface CapturesSlice {
   unseenWhileSearching: number;
   selectedCaptureId: number | null;
   detail: { id: number; data: CaptureDetail | null; error: string | null } | null;
+  /** The capture whose note is being edited in the detail (opened by `n` or the Note button). */
+  editingNote: number | null;
 }
 
-export const emptyFilter: CaptureFilter = { provider: null, q: '', conversation: null };
+export const emptyFilter: CaptureFilter = { provider: null, q: '', conversation: null, starred: false };
 
 export const createCapturesSlice: SliceCreator<CapturesSlice> = () => ({
   captures: [],
@@ -39,12 +43,14 @@ export const createCapturesSlice: SliceCreator<CapturesSlice> = () => ({
   unseenWhileSearching: 0,
   selectedCaptureId: null,
   detail: null,
+  editingNote: null,
 });
 
 /** Whether a live capture belongs in the list under this filter without asking the server. */
 export function matchesLocally(filter: CaptureFilter, capture: CaptureSummary): boolean | 'unknown' {
   if (filter.provider && capture.provider !== filter.provider) return false;
   if (filter.conversation && capture.conversationKey !== filter.conversation) return false;
+  if (filter.starred && !capture.starred) return false;
   if (filter.q.trim() !== '') return 'unknown';
   return true;
 }

@@ -120,3 +120,15 @@ export function applyConversationSummaries(summaries: ConversationSummary[]): vo
     };
   });
 }
+
+/** Opens the conversation above or below the open one in the list (keyboard navigation). */
+export function moveConversationSelection(delta: number): void {
+  const { conversations, selectedConversation } = useAppStore.getState();
+  if (conversations.length === 0) return;
+  const index = conversations.findIndex(
+    (item) => item.provider === selectedConversation?.provider && item.key === selectedConversation.key,
+  );
+  const next = index === -1 ? 0 : Math.max(0, Math.min(conversations.length - 1, index + delta));
+  const target = conversations[next];
+  if (target && next !== index) void openConversation(target.provider, target.key);
+}

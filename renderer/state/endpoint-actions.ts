@@ -101,3 +101,13 @@ export async function deleteEndpoint(prefix: string): Promise<boolean> {
     return false;
   }
 }
+
+/** Selects the endpoint above or below the selected one (keyboard navigation). */
+export function moveEndpointSelection(delta: number): void {
+  const { endpoints, selectedEndpoint } = useAppStore.getState();
+  if (!endpoints?.length) return;
+  const index = endpoints.findIndex((item) => item.prefix === selectedEndpoint);
+  const next = index === -1 ? 0 : Math.max(0, Math.min(endpoints.length - 1, index + delta));
+  const target = endpoints[next];
+  if (target && next !== index) selectEndpoint(target.prefix);
+}

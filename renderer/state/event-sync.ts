@@ -22,6 +22,7 @@ import { endpointsChanged, reloadEndpoints } from './endpoint-actions.js';
 import { holdAdded, holdResolved, reloadHolds } from './holds-actions.js';
 import { notifyNewHold } from '../lib/hold-notifications.js';
 import { LIST_WINDOW_ROWS, listWindowEnabled } from './list-window.js';
+import { notifyIfReplyFailed } from '../lib/reply-notifications.js';
 import { useAppStore } from './store.js';
 
 /** Most rows kept in memory from live events before the tail is dropped (scrolling reloads it). */
@@ -44,6 +45,7 @@ export function applyFrames(frames: EventFrame[]): void {
   const updated = new Map<number, CaptureSummary>();
   const deleted = new Set<number>();
   let cleared = false;
+  let keptStarred = false;
   let unseen = 0;
   const touchedConversations = new Set<string>();
   const liveMessages: Message[] = [];
@@ -77,6 +79,7 @@ export function applyFrames(frames: EventFrame[]): void {
         break;
       case 'captures.cleared':
         cleared = true;
+        keptStarred = (frame as EventFrame<'captures.cleared'>).payload.keptStarred === true;
         break;
       case 'tunnel.status':
         useAppStore.setState({ tunnel: (frame as EventFrame<'tunnel.status'>).payload });
@@ -88,9 +91,14 @@ export function applyFrames(frames: EventFrame[]): void {
         applyHealth((frame as EventFrame<'app.health'>).payload);
         break;
       case 'message.added':
-      case 'message.updated':
         liveMessages.push((frame as EventFrame<'message.added'>).payload);
         break;
+      case 'message.updated': {
+        const message = (frame as EventFrame<'message.updated'>).payload;
+        liveMessages.push(message);
+        notifyIfReplyFailed(message);
+        break;
+      }
       case 'conversation.updated':
         summaries.push((frame as EventFrame<'conversation.updated'>).payload);
         break;
@@ -130,14 +138,17 @@ export function applyFrames(frames: EventFrame[]): void {
   if (replays.length) applyReplayEvents(replays);
 
   if (cleared) {
-    useAppStore.setState({
-      captures: [],
+    const selected = useAppStore.getState().detail;
+    const keepSelection = keptStarred && selected?.data?.starred === true;
+    useAppStore.setState((current) => ({
+      captures: keptStarred ? current.captures.filter((item) => item.starred) : [],
       capturesNext: null,
       capturesPrev: null,
-      selectedCaptureId: null,
-      detail: null,
       unseenWhileSearching: 0,
-    });
+      ...(keepSelection ? {} : { selectedCaptureId: null, detail: null, editingNote: null }),
+    }));
+    // The starred captures are still there: read the list again.
+    if (keptStarred) void reloadCaptures();
     void reloadConversations();
     return;
   }
@@ -191,6 +202,9 @@ export function startEventSync(token: string): () => void {
       void refreshTunnel();
       void reloadEndpoints();
       void reloadHolds();
+      void call('settings.get', {})
+        .then((settings) => useAppStore.setState({ settings }))
+        .catch(() => {});
       void call('app.info', {})
         .then((appInfo) => useAppStore.setState({ appInfo }))
         .catch(() => {});

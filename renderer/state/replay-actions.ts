@@ -245,6 +245,7 @@ export async function startBulk(input: {
               ...(filter.provider ? { provider: filter.provider } : {}),
               ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
               ...(filter.conversation ? { conversation: filter.conversation } : {}),
+              ...(filter.starred ? { starred: true } : {}),
             },
           }),
     });

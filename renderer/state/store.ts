@@ -5,6 +5,7 @@ import { createKindlySlice, type KindlySlice } from './kindly-slice.js';
 import { createEndpointsSlice, type EndpointsSlice } from './endpoints-slice.js';
 import { createHealthSlice, type HealthSlice } from './health-slice.js';
 import { createHoldsSlice, type HoldsSlice } from './holds-slice.js';
+import { createModalSlice, type ModalSlice } from './modal-slice.js';
 import { createDashlySlice, type DashlySlice } from './dashly-slice.js';
 import { createReplaySlice, type ReplaySlice } from './replay-slice.js';
 import { createSessionSlice, type SessionSlice } from './session-slice.js';
@@ -20,6 +21,7 @@ export type AppState = SessionSlice &
   EndpointsSlice &
   HoldsSlice &
   HealthSlice &
+  ModalSlice &
   KindlySlice;
 
 export const useAppStore = create<AppState>()((...a) => ({
@@ -32,6 +34,7 @@ export const useAppStore = create<AppState>()((...a) => ({
   ...createReplaySlice(...a),
   ...createEndpointsSlice(...a),
   ...createHoldsSlice(...a),
+  ...createModalSlice(...a),
   ...createKindlySlice(...a),
 }));
 

@@ -18,7 +18,8 @@ export const events = {
   /** A capture changed after it was added (its response was sent, it was parsed again, …). */
   'capture.updated': CaptureSummary,
   'captures.deleted': z.object({ ids: z.array(z.number().int()) }),
-  'captures.cleared': z.object({}),
+  /** `captures.clear` ran; with `keptStarred` the starred captures remain (reload the list). */
+  'captures.cleared': z.object({ keptStarred: z.boolean().optional() }),
   'settings.changed': SettingsSnapshot,
   /** A message the app sent (a reply, an auto-reply, an operator action) entered a thread. */
   'message.added': Message,

@@ -25,6 +25,8 @@ export const CaptureSummary = z.object({
   origin: z.enum(['imported', 'replay']).optional(),
   /** Starred captures are kept by retention (`captures.star`). */
   starred: z.boolean(),
+  /** The user's note on this capture (`captures.note`); absent when there is none. */
+  note: z.string().optional(),
 });
 export type CaptureSummary = z.infer<typeof CaptureSummary>;
 

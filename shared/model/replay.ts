@@ -142,6 +142,8 @@ export const CaptureFilterInput = z.object({
   provider: ProviderId.optional(),
   q: z.string().max(500).optional(),
   conversation: z.string().max(500).optional(),
+  /** Only starred (true) or only unstarred (false) captures. */
+  starred: z.boolean().optional(),
 });
 export type CaptureFilterInput = z.infer<typeof CaptureFilterInput>;
 

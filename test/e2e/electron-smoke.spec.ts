@@ -16,6 +16,11 @@ test('desktop: the window opens, the preload exposes only the bridge, a webhook 
   });
   try {
     const page = await app.firstWindow();
+    // A first start: the getting-started guide opens by itself; Esc closes it.
+    const guide = page.getByRole('dialog', { name: 'Getting started' });
+    await expect(guide).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(guide).toBeHidden();
     await expect(page.getByRole('heading', { name: 'Waiting for the first webhook' })).toBeVisible();
     const bridge = await page.evaluate(() => Object.keys(window.desktopApi ?? {}).sort());
     expect(bridge).toEqual(['apiPort', 'apiToken', 'notify', 'onMenuCommand', 'openExternal']);

@@ -62,7 +62,10 @@ test('a starred capture survives the retention limit set in Settings', async ({ 
   await list.getByRole('option').filter({ hasText: 'oldest, starred' }).dispatchEvent('mousedown');
   const star = page.getByRole('button', { name: 'Star', exact: true });
   await star.click();
-  await expect(page.getByRole('button', { name: 'Starred' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Star', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
 
   await page.getByRole('tab', { name: 'Settings' }).click();
   await page.getByLabel('Keep at most').fill('1');

@@ -27,7 +27,14 @@ export interface ServeProcess {
  * folder, and resolves once it printed its two URL lines.
  */
 export async function startServe(
-  options: { dataDir?: string; args?: string[]; env?: NodeJS.ProcessEnv; keepDataDir?: boolean } = {},
+  options: {
+    dataDir?: string;
+    args?: string[];
+    env?: NodeJS.ProcessEnv;
+    keepDataDir?: boolean;
+    /** Leave the first-run guide to open by itself (by default it is marked seen, as for a returning user). */
+    firstRun?: boolean;
+  } = {},
 ): Promise<ServeProcess> {
   const temp = options.dataDir ? null : makeTempDir('convoscope-serve-');
   const dataDir = options.dataDir ?? temp!.dir;
@@ -72,7 +79,7 @@ export async function startServe(
   const apiUrl = uiUrl.replace(/\/#token=.*$/u, '');
   const token = decodeURIComponent(uiUrl.replace(/^.*#token=/u, ''));
 
-  return {
+  const serve: ServeProcess = {
     child,
     dataDir,
     listenerUrl,
@@ -102,4 +109,14 @@ export async function startServe(
       return code;
     },
   };
+  // Tests look at the app as a returning user sees it unless they test the first run itself.
+  if (!options.firstRun) {
+    try {
+      await serve.call('settings.update', { 'ui.guideSeen': true });
+    } catch (error) {
+      await serve.stop();
+      throw error;
+    }
+  }
+  return serve;
 }

@@ -1,7 +1,13 @@
 import type { CaptureExportRecord } from '../store/capture-repository.js';
 
-/** A capture as a file carries it: the request exactly as received and the response sent. */
-export type CaptureBytes = Omit<CaptureExportRecord, 'id' | 'provider' | 'origin'>;
+/**
+ * A capture as a file carries it: the request exactly as received and the response sent, and the
+ * user's star and note when the file has them.
+ */
+export type CaptureBytes = Omit<CaptureExportRecord, 'id' | 'provider' | 'origin' | 'starred' | 'note'> & {
+  starred?: boolean;
+  note?: string | null;
+};
 
 /** An import problem at one line or entry; the rest of the file is still imported. */
 export class ImportProblem extends Error {}

@@ -62,10 +62,15 @@ function toNewCapture(item: CaptureBytes): NewCapture {
 export function importCaptures(store: Store, events: EventBus, items: readonly CaptureBytes[]): number[] {
   const ids: number[] = [];
   for (let start = 0; start < items.length; start += BATCH) {
-    const batch = items.slice(start, start + BATCH).map(toNewCapture);
+    const slice = items.slice(start, start + BATCH);
+    const batch = slice.map(toNewCapture);
     const added: CaptureSummary[] = store.transaction(() =>
-      batch.map((capture) => {
+      batch.map((capture, index) => {
         const id = store.captures.insert(capture);
+        // The user's star and note travel with the file.
+        const item = slice[index];
+        if (item?.starred) store.captures.star([id], true);
+        if (item?.note) store.captures.setNote(id, item.note);
         if (capture.response) {
           const messages = responseMessages(
             {

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { NOTE_MAX_LENGTH } from '../../../shared/contract/methods/captures.js';
 import type { HeaderList } from '../../../shared/model/http.js';
 import { encodeForm, parseForm } from '../../../shared/replay/form-codec.js';
 import type { CaptureExportRecord } from '../store/capture-repository.js';
@@ -105,6 +106,8 @@ export function captureToHarEntry(record: CaptureExportRecord, redact: ReadonlyS
         },
     cache: {},
     timings: { send: 0, wait: Math.max(0, latency), receive: 0 },
+    // HAR's own field for a note on an entry.
+    ...(record.note !== null ? { comment: record.note } : {}),
     _convoscope: {
       id: record.id,
       path,
@@ -114,6 +117,7 @@ export function captureToHarEntry(record: CaptureExportRecord, redact: ReadonlyS
       remoteAddress: record.remoteAddress,
       bodyTruncated: record.bodyTruncated,
       ...(record.origin ? { origin: record.origin } : {}),
+      ...(record.starred ? { starred: true } : {}),
       ...(redacted.length > 0 ? { redacted } : {}),
     },
   };
@@ -247,6 +251,11 @@ export function harEntryToCapture(entry: unknown): CaptureBytes {
     bodySize: bodyTruncated && declaredSize !== undefined ? Math.max(declaredSize, body.length) : body.length,
     bodyTruncated,
     response,
+    starred: custom.starred === true,
+    note:
+      typeof entry.comment === 'string' && entry.comment.trim() !== ''
+        ? entry.comment.slice(0, NOTE_MAX_LENGTH)
+        : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTE_MAX_LENGTH } from '../../../shared/contract/methods/captures.js';
 import type { CaptureExportRecord } from '../store/capture-repository.js';
 import { decodeBase64Strict, ImportProblem, type CaptureBytes } from './capture-bytes.js';
 import { redactHeaders, redactRequest } from './redact.js';
@@ -30,6 +31,8 @@ const NdjsonCapture = z.object({
   httpVersion: z.string().max(20).default('1.1'),
   remoteAddress: z.string().max(200).nullable().default(null),
   viaTunnel: z.boolean().default(false),
+  starred: z.boolean().default(false),
+  note: z.string().max(NOTE_MAX_LENGTH).nullable().default(null),
   headers: Headers,
   body: Body,
   response: z
@@ -66,6 +69,8 @@ export function captureToNdjson(record: CaptureExportRecord, redact: ReadonlySet
     viaTunnel: record.viaTunnel,
     provider: record.provider,
     ...(record.origin ? { origin: record.origin } : {}),
+    ...(record.starred ? { starred: true } : {}),
+    ...(record.note !== null ? { note: record.note } : {}),
     headers,
     body: {
       base64: body.toString('base64'),
@@ -115,6 +120,8 @@ export function parseNdjsonLine(line: string): CaptureBytes {
     httpVersion: data.httpVersion,
     remoteAddress: data.remoteAddress,
     viaTunnel: data.viaTunnel,
+    starred: data.starred,
+    note: data.note,
     headers: data.headers,
     body,
     bodySize: Math.max(data.body.size, body.length),

@@ -23,6 +23,7 @@ interface CaptureRow {
   parse_error: string | null;
   origin: string | null;
   starred: number;
+  note: string | null;
 }
 
 interface CaptureDetailRow extends CaptureRow {
@@ -62,6 +63,9 @@ export interface CaptureExportRecord {
   viaTunnel: boolean;
   provider: ProviderId;
   origin: 'imported' | 'replay' | null;
+  starred: boolean;
+  /** The user's note; null when there is none. */
+  note: string | null;
   headers: HeaderList;
   body: Buffer;
   bodySize: number;
@@ -90,7 +94,7 @@ export interface ListCapturesQuery {
 }
 
 const SUMMARY_COLUMNS =
-  'c.id, c.received_at, c.method, c.path, c.provider, c.conversation_key, c.summary, c.response_status, c.body_size, c.via_tunnel, c.parse_error, c.starred, c.origin';
+  'c.id, c.received_at, c.method, c.path, c.provider, c.conversation_key, c.summary, c.response_status, c.body_size, c.via_tunnel, c.parse_error, c.starred, c.origin, c.note';
 
 function toSummary(row: CaptureRow): CaptureSummary {
   return {
@@ -107,6 +111,7 @@ function toSummary(row: CaptureRow): CaptureSummary {
     parseError: row.parse_error !== null,
     ...(row.origin === 'imported' || row.origin === 'replay' ? { origin: row.origin } : {}),
     starred: row.starred === 1,
+    ...(row.note === null ? {} : { note: row.note }),
   };
 }
 
@@ -135,6 +140,11 @@ export class CaptureRepository {
   private readonly countStarredStmt: Statement<[], { n: number }>;
   private readonly oldestUnstarredStmt: Statement<[number], { id: number }>;
   private readonly unstarredBeforeStmt: Statement<[number, number], { id: number }>;
+  private readonly setNoteStmt: Statement<[string | null, number]>;
+  private readonly deleteNoteFtsStmt: Statement<[number]>;
+  private readonly insertNoteFtsStmt: Statement<[number, string]>;
+  private readonly anyNoteStmt: Statement<[], { id: number }>;
+  private readonly unstarredIdsStmt: Statement<[], { id: number }>;
   private readonly listCache = new Map<string, Statement<unknown[], CaptureRow>>();
   /** The full-text index, written behind the captures (see fts-indexer.ts). */
   readonly fts: FtsIndexer;
@@ -167,6 +177,11 @@ export class CaptureRepository {
     this.detailStmt = db.prepare(`
       SELECT c.*, b.request AS request_body, b.response AS response_body, b.forward AS forward_body
       FROM captures c LEFT JOIN bodies b ON b.capture_id = c.id WHERE c.id = ?`);
+    this.setNoteStmt = db.prepare('UPDATE captures SET note = ? WHERE id = ?');
+    this.deleteNoteFtsStmt = db.prepare('DELETE FROM capture_notes_fts WHERE rowid = ?');
+    this.insertNoteFtsStmt = db.prepare('INSERT INTO capture_notes_fts (rowid, text) VALUES (?, ?)');
+    this.anyNoteStmt = db.prepare('SELECT id FROM captures WHERE note IS NOT NULL LIMIT 1');
+    this.unstarredIdsStmt = db.prepare('SELECT id FROM captures WHERE starred = 0');
     this.sourceStmt = db.prepare(`
       SELECT c.method, c.path, c.provider, c.received_at, c.headers, c.body_truncated, b.request AS request_body
       FROM captures c LEFT JOIN bodies b ON b.capture_id = c.id WHERE c.id = ?`);
@@ -333,6 +348,8 @@ export class CaptureRepository {
       viaTunnel: row.via_tunnel === 1,
       provider: row.provider,
       origin: row.origin === 'imported' || row.origin === 'replay' ? row.origin : null,
+      starred: row.starred === 1,
+      note: row.note,
       headers: JSON.parse(row.headers) as HeaderList,
       body: row.request_body ?? Buffer.alloc(0),
       bodySize: row.body_size,
@@ -364,54 +381,26 @@ export class CaptureRepository {
     };
   }
 
-  /** Newest first, keyset-paginated on id (ids grow with receive time). */
+  /**
+   * Newest first, keyset-paginated on id (ids grow with receive time): `before` pages down, `after`
+   * pages up (the list window scrolled back toward the newest). A search matches the captures' own
+   * text or their notes: both indexes are read in id order and merged, which keeps the keyset exact
+   * (the union's first n + 1 ids are among each side's first n + 1).
+   */
   list(query: ListCapturesQuery): { items: CaptureSummary[]; next: number | null; prev?: number | null } {
     const match = query.q ? ftsQuery(query.q) : null;
-    // A search sees every committed capture: the index catches up first.
+    // A search sees every committed capture: the deferred index catches up first.
     if (match) this.fts.catchUp();
-    const where: string[] = [];
-    const params: unknown[] = [];
-    let from = 'captures c';
-    if (match) {
-      from = 'captures_fts f JOIN captures c ON c.id = f.rowid';
-      where.push('captures_fts MATCH ?');
-      params.push(match);
-    }
-    if (query.provider) {
-      where.push('c.provider = ?');
-      params.push(query.provider);
-    }
-    if (query.conversation) {
-      where.push('c.conversation_key = ?');
-      params.push(query.conversation);
-    }
-    if (query.starred !== undefined) {
-      where.push(query.starred ? 'c.starred = 1' : 'c.starred = 0');
-    }
     const upward = query.after !== undefined && query.before === undefined;
-    if (query.before !== undefined) {
-      where.push(match ? 'f.rowid < ?' : 'c.id < ?');
-      params.push(query.before);
-    } else if (upward) {
-      where.push(match ? 'f.rowid > ?' : 'c.id > ?');
-      params.push(query.after);
-    }
-    const order = `${match ? 'f.rowid' : 'c.id'} ${upward ? 'ASC' : 'DESC'}`;
-    const sql = `SELECT ${SUMMARY_COLUMNS} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
-    params.push(query.limit + 1);
-    let stmt = this.listCache.get(sql);
-    if (!stmt) {
-      stmt = this.db.prepare<unknown[], CaptureRow>(sql);
-      this.listCache.set(sql, stmt);
-    }
-    // An FTS query the user typed can still be rejected by SQLite (e.g. a lone operator): treat as no hits.
-    let rows: CaptureRow[];
-    try {
-      rows = stmt.all(...params);
-    } catch (error) {
-      if (match && error instanceof Error && /fts5|syntax/i.test(error.message))
-        return { items: [], next: null };
-      throw error;
+    let rows = this.listRows(query, match ? { index: 'captures_fts', match } : null);
+    if (match && this.anyNoteStmt.get()) {
+      const noted = this.listRows(query, { index: 'capture_notes_fts', match });
+      if (noted.length > 0) {
+        const byId = new Map([...rows, ...noted].map((row) => [row.id, row]));
+        rows = [...byId.values()]
+          .sort((a, b) => (upward ? a.id - b.id : b.id - a.id))
+          .slice(0, query.limit + 1);
+      }
     }
     const hasMore = rows.length > query.limit;
     const items = (hasMore ? rows.slice(0, query.limit) : rows).map(toSummary);
@@ -430,24 +419,18 @@ export class CaptureRepository {
     return { items, next: hasMore && last ? last.id : null };
   }
 
-  /**
-   * Ids matching a filter in ascending order after `after` (for exports and bulk replays, which walk
-   * a whole selection without holding it in memory twice).
-   */
-  listIds(
-    query: Pick<ListCapturesQuery, 'provider' | 'q' | 'conversation'>,
-    after: number,
-    limit: number,
-  ): number[] {
-    const match = query.q ? ftsQuery(query.q) : null;
-    if (match) this.fts.catchUp();
+  /** Up to limit + 1 rows of one page, from the table or from one full-text index. */
+  private listRows(
+    query: ListCapturesQuery,
+    search: { index: 'captures_fts' | 'capture_notes_fts'; match: string } | null,
+  ): CaptureRow[] {
     const where: string[] = [];
     const params: unknown[] = [];
     let from = 'captures c';
-    if (match) {
-      from = 'captures_fts f JOIN captures c ON c.id = f.rowid';
-      where.push('captures_fts MATCH ?');
-      params.push(match);
+    if (search) {
+      from = `${search.index} f JOIN captures c ON c.id = f.rowid`;
+      where.push(`${search.index} MATCH ?`);
+      params.push(search.match);
     }
     if (query.provider) {
       where.push('c.provider = ?');
@@ -456,6 +439,91 @@ export class CaptureRepository {
     if (query.conversation) {
       where.push('c.conversation_key = ?');
       params.push(query.conversation);
+    }
+    if (query.starred !== undefined) {
+      where.push(query.starred ? 'c.starred = 1' : 'c.starred = 0');
+    }
+    const upward = query.after !== undefined && query.before === undefined;
+    if (query.before !== undefined) {
+      where.push(search ? 'f.rowid < ?' : 'c.id < ?');
+      params.push(query.before);
+    } else if (upward) {
+      where.push(search ? 'f.rowid > ?' : 'c.id > ?');
+      params.push(query.after);
+    }
+    const order = `${search ? 'f.rowid' : 'c.id'} ${upward ? 'ASC' : 'DESC'}`;
+    const sql = `SELECT ${SUMMARY_COLUMNS} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
+    params.push(query.limit + 1);
+    let stmt = this.listCache.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare<unknown[], CaptureRow>(sql);
+      this.listCache.set(sql, stmt);
+    }
+    // An FTS query the user typed can still be rejected by SQLite (e.g. a lone operator): treat as no hits.
+    try {
+      return stmt.all(...params);
+    } catch (error) {
+      if (search && error instanceof Error && /fts5|syntax/i.test(error.message)) return [];
+      throw error;
+    }
+  }
+
+  /** Sets (or, with null, removes) a capture's note and its search entry; false when there is no such capture. */
+  setNote(id: number, note: string | null): boolean {
+    if (this.setNoteStmt.run(note, id).changes === 0) return false;
+    this.deleteNoteFtsStmt.run(id);
+    if (note !== null) this.insertNoteFtsStmt.run(id, note);
+    return true;
+  }
+
+  /** Every capture a "clear, keep starred" deletes. */
+  unstarredIds(): number[] {
+    return this.unstarredIdsStmt.all().map((row) => row.id);
+  }
+
+  /**
+   * Ids matching a filter in ascending order after `after` (for exports and bulk replays, which walk
+   * a whole selection without holding it in memory twice). A search matches notes too, merged like
+   * `list` does.
+   */
+  listIds(
+    query: Pick<ListCapturesQuery, 'provider' | 'q' | 'conversation' | 'starred'>,
+    after: number,
+    limit: number,
+  ): number[] {
+    const match = query.q ? ftsQuery(query.q) : null;
+    if (match) this.fts.catchUp();
+    const ids = this.idRows(query, match ? { index: 'captures_fts', match } : null, after, limit);
+    if (!match || !this.anyNoteStmt.get()) return ids;
+    const noted = this.idRows(query, { index: 'capture_notes_fts', match }, after, limit);
+    if (noted.length === 0) return ids;
+    return [...new Set([...ids, ...noted])].sort((a, b) => a - b).slice(0, limit);
+  }
+
+  private idRows(
+    query: Pick<ListCapturesQuery, 'provider' | 'conversation' | 'starred'>,
+    search: { index: 'captures_fts' | 'capture_notes_fts'; match: string } | null,
+    after: number,
+    limit: number,
+  ): number[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    let from = 'captures c';
+    if (search) {
+      from = `${search.index} f JOIN captures c ON c.id = f.rowid`;
+      where.push(`${search.index} MATCH ?`);
+      params.push(search.match);
+    }
+    if (query.provider) {
+      where.push('c.provider = ?');
+      params.push(query.provider);
+    }
+    if (query.conversation) {
+      where.push('c.conversation_key = ?');
+      params.push(query.conversation);
+    }
+    if (query.starred !== undefined) {
+      where.push(query.starred ? 'c.starred = 1' : 'c.starred = 0');
     }
     where.push('c.id > ?');
     params.push(after);
@@ -469,7 +537,7 @@ export class CaptureRepository {
     try {
       return stmt.all(...params).map((row) => row.id);
     } catch (error) {
-      if (match && error instanceof Error && /fts5|syntax/i.test(error.message)) return [];
+      if (search && error instanceof Error && /fts5|syntax/i.test(error.message)) return [];
       throw error;
     }
   }
@@ -511,11 +579,17 @@ export class CaptureRepository {
     const affected = this.messages.conversationsOfCaptures(ids);
     let deleted = 0;
     const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
+    const anyNotes = this.anyNoteStmt.get() !== undefined;
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
       this.db
         .prepare(`DELETE FROM captures_fts WHERE rowid IN (${placeholders(chunk.length)})`)
         .run(...chunk);
+      if (anyNotes) {
+        this.db
+          .prepare(`DELETE FROM capture_notes_fts WHERE rowid IN (${placeholders(chunk.length)})`)
+          .run(...chunk);
+      }
       deleted += this.db
         .prepare(`DELETE FROM captures WHERE id IN (${placeholders(chunk.length)})`)
         .run(...chunk).changes;
@@ -533,6 +607,7 @@ export class CaptureRepository {
       DELETE FROM captures;
       DELETE FROM conversations;
       INSERT INTO captures_fts (captures_fts) VALUES ('delete-all');
+      INSERT INTO capture_notes_fts (capture_notes_fts) VALUES ('delete-all');
     `);
     this.fts.reset();
     return n;

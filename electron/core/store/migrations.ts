@@ -233,6 +233,17 @@ const migrations: ((db: Database) => void)[] = [
       ALTER TABLE captures ADD COLUMN origin TEXT;  -- NULL: received by the listener; imported | replay
     `);
   },
+  // 7: a free-text note per capture, searchable: notes get their own contentless index (rowid =
+  // capture id) because the captures' index cannot be rewritten without the text it was built from.
+  (db) => {
+    db.exec(`
+      ALTER TABLE captures ADD COLUMN note TEXT;      -- NULL: no note
+      CREATE INDEX captures_noted ON captures (id) WHERE note IS NOT NULL;
+      CREATE VIRTUAL TABLE capture_notes_fts USING fts5 (
+        text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+      );
+    `);
+  },
 ];
 
 export const schemaVersion = migrations.length;

@@ -1,4 +1,4 @@
-import { ArrowLeftRight, MessagesSquare, Star, Trash2, TriangleAlert } from 'lucide-react';
+import { ArrowLeftRight, MessagesSquare, Star, StickyNote, Trash2, TriangleAlert } from 'lucide-react';
 import { useState } from 'react';
 import type { CaptureDetail as CaptureDetailDto } from '../../../shared/model/capture.js';
 import { ProviderBadge, StatusPill } from '../../components/badges.js';
@@ -10,10 +10,16 @@ import { MessageBubble } from '../../components/message-bubble.js';
 import { Tabs } from '../../components/tabs.js';
 import { headerValue } from '../../lib/body.js';
 import { formatBytes } from '../../lib/format.js';
-import { deleteCaptures, setCaptureFilter, starCaptures } from '../../state/capture-actions.js';
+import {
+  deleteCaptures,
+  setCaptureFilter,
+  setEditingNote,
+  starCaptures,
+} from '../../state/capture-actions.js';
 import { openConversation } from '../../state/conversation-actions.js';
 import { useAppStore } from '../../state/store.js';
 import { WebhookTokenBadge, WebhookTokenBanner } from '../dashly-console/webhook-token-check.js';
+import { CaptureNote } from './capture-note.js';
 import { KindlyResponseInspection } from '../kindly-studio/capture/kindly-response-inspection.js';
 import { SignatureBadge, SignatureBanner } from '../kindly-studio/capture/signature-status.js';
 import { CaptureReplayActions } from '../replay/capture-replay-actions.js';
@@ -23,6 +29,14 @@ import { ForwardRecordSection, HeldNowNote, HoldRecordSection, responseOrigin } 
 import { rawRequestText, rawResponseText } from './raw-http.js';
 
 type DetailTab = 'message' | 'request' | 'response' | 'raw' | 'replays';
+
+const TAB_NAMES: Record<DetailTab, string> = {
+  message: 'Message',
+  request: 'Request',
+  response: 'Response',
+  raw: 'Raw',
+  replays: 'Replays',
+};
 
 function queryPairs(path: string): [string, string][] {
   const index = path.indexOf('?');
@@ -84,7 +98,7 @@ function DetailBody({ capture }: { capture: CaptureDetailDto }) {
           { id: 'replays', label: replayCount ? `Replays (${replayCount})` : 'Replays' },
         ]}
       />
-      <div className="detail-scroll" role="tabpanel">
+      <div className="detail-scroll" role="tabpanel" aria-label={TAB_NAMES[active]}>
         {active === 'message' && (
           <>
             <div className="chat-thread" role="list">
@@ -188,7 +202,10 @@ export function CaptureDetail() {
       <div className="detail-placeholder">
         <ArrowLeftRight size={22} aria-hidden="true" />
         <p>Select a capture to inspect it.</p>
-        <p className="muted">↑ ↓ move through the list · / searches · r replays · e edits and replays</p>
+        <p className="muted">
+          <kbd>j</kbd> <kbd>k</kbd> move through the list · <kbd>/</kbd> searches · <kbd>r</kbd> replays ·{' '}
+          <kbd>e</kbd> edits and replays · <kbd>?</kbd> all shortcuts
+        </p>
       </div>
     );
   }
@@ -250,25 +267,38 @@ export function CaptureDetail() {
           )}
           <CaptureReplayActions capture={capture} />
           <span className="capture-spacer" />
+          {/* Icon buttons: the header holds many actions; names and tooltips say what they do. */}
           <button
             type="button"
-            className="button button-small star-toggle"
-            aria-pressed={capture.starred}
-            title="Starred captures are never deleted by retention"
-            onClick={() => void starCaptures([capture.id], !capture.starred)}
+            className="button button-small button-icon"
+            aria-label={capture.note === undefined ? 'Add note' : 'Edit note'}
+            title={capture.note === undefined ? 'Write a note on this capture (n)' : 'Edit the note (n)'}
+            onClick={() => setEditingNote(capture.id)}
           >
-            <Star size={14} aria-hidden="true" /> {capture.starred ? 'Starred' : 'Star'}
+            <StickyNote size={14} aria-hidden="true" />
           </button>
           <button
             type="button"
-            className="button button-small button-danger"
+            className="button button-small button-icon star-toggle"
+            aria-pressed={capture.starred}
+            aria-label="Star"
+            title={`${capture.starred ? 'Starred: kept' : 'Star to keep it'} when retention cleans up (s)`}
+            onClick={() => void starCaptures([capture.id], !capture.starred)}
+          >
+            <Star size={14} aria-hidden="true" />
+          </button>
+          <button
+            type="button"
+            className="button button-small button-icon button-danger"
             onClick={() => void deleteCaptures([capture.id])}
             aria-label="Delete this capture"
+            title="Delete this capture"
           >
-            <Trash2 size={14} /> Delete
+            <Trash2 size={14} aria-hidden="true" />
           </button>
         </div>
       </header>
+      <CaptureNote capture={capture} />
       {capture.signature && (
         <SignatureBanner signature={capture.signature} warning={capture.signatureWarning ?? null} />
       )}

@@ -1,8 +1,9 @@
-import { Search, X } from 'lucide-react';
+import { Search, Star, Trash2, X } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { ProviderId } from '../../../shared/model/provider.js';
 import { Segmented } from '../../components/segmented.js';
 import { setCaptureFilter } from '../../state/capture-actions.js';
+import { openModal } from '../../state/modal-actions.js';
 import { useAppStore } from '../../state/store.js';
 
 const PROVIDERS: { value: ProviderId | null; label: string }[] = [
@@ -24,19 +25,6 @@ export function CaptureFilterBar() {
     return () => window.clearTimeout(timer);
   }, [query, filter.q]);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (event.key !== '/' || target?.closest('input, textarea, [contenteditable="true"], .cm-editor'))
-        return;
-      event.preventDefault();
-      inputRef.current?.focus();
-      inputRef.current?.select();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
   return (
     <div className="filter-bar">
       <div className="search-field">
@@ -44,8 +32,11 @@ export function CaptureFilterBar() {
         <input
           ref={inputRef}
           type="search"
-          placeholder="Search bodies, paths, messages…  ( / )"
+          placeholder="Search…  ( / )"
+          title="Full-text search over bodies, paths, message text and notes"
           aria-label="Search captures"
+          // `/` focuses it (see the app's shortcuts).
+          data-view-search
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           onKeyDown={(event) => {
@@ -76,6 +67,16 @@ export function CaptureFilterBar() {
         value={filter.provider}
         onChange={(provider) => setCaptureFilter({ provider })}
       />
+      <button
+        type="button"
+        className={`icon-button filter-toggle ${filter.starred ? 'filter-toggle-on' : ''}`}
+        aria-pressed={filter.starred}
+        aria-label="Only starred captures"
+        title="Only starred captures"
+        onClick={() => setCaptureFilter({ starred: !filter.starred })}
+      >
+        <Star size={15} aria-hidden="true" className={filter.starred ? 'star-icon-filled' : undefined} />
+      </button>
       {filter.conversation && (
         <button type="button" className="chip" onClick={() => setCaptureFilter({ conversation: null })}>
           Conversation{' '}
@@ -83,6 +84,15 @@ export function CaptureFilterBar() {
           <X size={12} aria-label="Remove conversation filter" />
         </button>
       )}
+      <button
+        type="button"
+        className="icon-button filter-clear-all"
+        aria-label="Clear captures…"
+        title="Clear captures…"
+        onClick={() => openModal('clear-captures')}
+      >
+        <Trash2 size={15} aria-hidden="true" />
+      </button>
     </div>
   );
 }

@@ -29,7 +29,11 @@ export function CaptureList() {
   const hasMore = useAppStore((state) => state.capturesNext !== null);
   const hasNewer = useAppStore((state) => state.capturesPrev !== null);
   const filterActive = useAppStore(
-    (state) => state.filter.provider !== null || state.filter.q !== '' || state.filter.conversation !== null,
+    (state) =>
+      state.filter.provider !== null ||
+      state.filter.q !== '' ||
+      state.filter.conversation !== null ||
+      state.filter.starred,
   );
   const unseen = useAppStore((state) => state.unseenWhileSearching);
   const scrollRef = useRef<HTMLDivElement>(null);

@@ -1,7 +1,9 @@
+import { StickyNote, Star } from 'lucide-react';
 import { memo } from 'react';
 import type { CaptureSummary } from '../../../shared/model/capture.js';
 import { ProviderBadge, StatusPill } from '../../components/badges.js';
 import { formatBytes, formatTime } from '../../lib/format.js';
+import { starCaptures } from '../../state/capture-actions.js';
 
 export const CAPTURE_ROW_HEIGHT = 58;
 
@@ -40,6 +42,21 @@ export const CaptureRow = memo(function CaptureRow({
         <span className={`capture-summary ${capture.parseError ? 'capture-summary-error' : ''}`}>
           {capture.summary}
         </span>
+        {/* Mouse shortcut; the keyboard stars with `s` and the detail has the labelled button. An
+            option cannot hold a button, so this is not one. */}
+        <span
+          className={`row-star ${capture.starred ? 'row-star-on' : ''}`}
+          title={capture.starred ? 'Unstar (s)' : 'Star (s)'}
+          aria-hidden="true"
+          onMouseDown={(event) => {
+            if (event.button !== 0) return;
+            event.stopPropagation();
+            event.preventDefault();
+            void starCaptures([capture.id], !capture.starred);
+          }}
+        >
+          <Star size={13} />
+        </span>
         <StatusPill status={capture.status} />
       </div>
       <div className="capture-row-meta">
@@ -50,6 +67,14 @@ export const CaptureRow = memo(function CaptureRow({
           <span className="meta-tag">{capture.origin === 'replay' ? 'replay' : 'imported'}</span>
         )}
         {capture.parseError && <span className="meta-tag meta-tag-warn">parse error</span>}
+        {capture.starred && <span className="visually-hidden">starred</span>}
+        {capture.note !== undefined && (
+          <span className="row-note" title={capture.note}>
+            <StickyNote size={11} aria-hidden="true" />
+            <span className="visually-hidden">note:</span>
+            <span className="row-note-text">{capture.note.replace(/\s+/gu, ' ').slice(0, 200)}</span>
+          </span>
+        )}
         <span className="capture-spacer" />
         <span>{formatBytes(capture.size)}</span>
         <time dateTime={new Date(capture.receivedAt).toISOString()}>{formatTime(capture.receivedAt)}</time>

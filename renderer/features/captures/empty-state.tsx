@@ -1,5 +1,6 @@
-import { Radio } from 'lucide-react';
+import { Radio, Rocket } from 'lucide-react';
 import { CopyButton } from '../../components/copy-button.js';
+import { openModal } from '../../state/modal-actions.js';
 import { useAppStore } from '../../state/store.js';
 
 /** What to do first: the URLs to give Dashly and Kindly, and a command to try it now. */
@@ -38,6 +39,12 @@ export function EmptyState() {
           </div>
         ))}
       </dl>
+      <p>
+        <button type="button" className="button button-small" onClick={() => openModal('guide')}>
+          <Rocket size={14} aria-hidden="true" /> Getting started: set up Dashly and Kindly, send a test
+          webhook
+        </button>
+      </p>
       <p className="muted">Or send one yourself:</p>
       <div className="command-line">
         <code>{sample}</code>

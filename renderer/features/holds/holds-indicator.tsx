@@ -1,5 +1,5 @@
 import { Bell, BellOff, Hand } from 'lucide-react';
-import { setHoldNotifications, useHoldNotifications } from '../../lib/hold-notifications.js';
+import { setNotifications, useNotifications } from '../../lib/desktop-notifications.js';
 import { setHoldsPanelCollapsed } from '../../state/holds-actions.js';
 import { useAppStore } from '../../state/store.js';
 
@@ -14,14 +14,14 @@ export function HoldsIndicator() {
           endpoint.mode === 'hold' || (endpoint.mode === 'forward' && endpoint.holdOnForwardFailure),
       ) ?? false,
   );
-  const notifications = useHoldNotifications();
+  const notifications = useNotifications();
   if (!canHold && count === 0) return null;
 
   const notifyTitle = notifications.blocked
     ? 'This browser blocks notifications for this page; allow them in its site settings.'
     : notifications.enabled
-      ? 'A desktop notification tells you about each new held request while you are in another window. Click to stop.'
-      : 'Get a desktop notification for each new held request while you are in another window.';
+      ? 'A desktop notification tells you about each new held request and each Dashly reply that failed while you are in another window. Click to stop.'
+      : 'Get a desktop notification for each new held request and each Dashly reply that failed while you are in another window.';
 
   return (
     <div className={`holds-indicator ${count > 0 ? 'holds-indicator-active' : ''}`}>
@@ -44,7 +44,7 @@ export function HoldsIndicator() {
           aria-pressed={notifications.enabled}
           disabled={notifications.blocked}
           title={notifyTitle}
-          onClick={() => void setHoldNotifications(!notifications.enabled)}
+          onClick={() => void setNotifications(!notifications.enabled)}
         >
           {notifications.enabled ? (
             <Bell size={14} aria-hidden="true" />

@@ -16,8 +16,10 @@ export function describeFilter(filter: {
   provider: string | null;
   q: string;
   conversation: string | null;
+  starred?: boolean;
 }): string {
   const parts: string[] = [];
+  if (filter.starred) parts.push('starred');
   if (filter.provider) parts.push(filter.provider);
   if (filter.q.trim()) parts.push(`“${filter.q.trim()}”`);
   if (filter.conversation) parts.push(`conversation ${filter.conversation}`);

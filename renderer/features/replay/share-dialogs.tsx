@@ -32,7 +32,8 @@ export function ShareDialogOverlay() {
 function ExportDialog({ onClose }: { onClose: () => void }) {
   const picked = useAppStore((state) => state.multiSelection);
   const filter = useAppStore((state) => state.filter);
-  const filtered = filter.provider !== null || filter.q.trim() !== '' || filter.conversation !== null;
+  const filtered =
+    filter.provider !== null || filter.q.trim() !== '' || filter.conversation !== null || filter.starred;
   const [scope, setScope] = useState<Scope>(picked.length > 0 ? 'selected' : filtered ? 'filter' : 'all');
   const [format, setFormat] = useState<ExportFormat>('har');
   const [redact, setRedact] = useState(true);
@@ -51,6 +52,7 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
                 ...(filter.provider ? { provider: filter.provider } : {}),
                 ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
                 ...(filter.conversation ? { conversation: filter.conversation } : {}),
+                ...(filter.starred ? { starred: true } : {}),
               },
             }
           : {};

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { RetentionStatus } from '../../../shared/contract/methods/retention.js';
 import { call } from '../../api/client.js';
 import { formatBytes } from '../../lib/format.js';
+import { openModal } from '../../state/modal-actions.js';
 import { useAppStore } from '../../state/store.js';
 import { saveSettings, useSettingDraft, useSettings } from './use-settings.js';
 
@@ -109,6 +110,13 @@ export function StorageSettingsSection() {
         <div className="form-control-line">
           <button type="button" className="button button-small" onClick={() => void runNow()}>
             Clean up now
+          </button>
+          <button
+            type="button"
+            className="button button-small button-danger"
+            onClick={() => openModal('clear-captures')}
+          >
+            Clear captures…
           </button>
           {status && (
             <span className="muted" aria-live="polite">

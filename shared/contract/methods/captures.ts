@@ -5,6 +5,9 @@ import { defineMethod } from '../define.js';
 
 export const CaptureId = z.number().int().positive();
 
+/** Longest note a capture can carry (characters). */
+export const NOTE_MAX_LENGTH = 10_000;
+
 export const captureMethods = {
   'captures.list': defineMethod({
     description:
@@ -47,9 +50,16 @@ export const captureMethods = {
     input: z.object({ ids: z.array(CaptureId).min(1).max(10000), starred: z.boolean().default(true) }),
     output: z.object({ ids: z.array(z.number().int()) }),
   }),
+  'captures.note': defineMethod({
+    description:
+      'Sets the free-text note of a capture (an empty or blank note removes it). Notes are found by the `q` search of `captures.list`. Announced as `capture.updated`.',
+    input: z.object({ id: CaptureId, note: z.string().max(NOTE_MAX_LENGTH) }),
+    output: CaptureSummary,
+  }),
   'captures.clear': defineMethod({
-    description: 'Deletes every capture, message and conversation.',
-    input: z.object({}).default({}),
-    output: z.object({ deleted: z.number().int() }),
+    description:
+      'Deletes every capture with its messages and conversations; with `keepStarred: true`, deletes every unstarred capture (as `captures.delete` would) and keeps the starred ones. Answers how many were deleted and kept; announced as `captures.cleared`.',
+    input: z.object({ keepStarred: z.boolean().default(false) }).default({ keepStarred: false }),
+    output: z.object({ deleted: z.number().int(), kept: z.number().int() }),
   }),
 };

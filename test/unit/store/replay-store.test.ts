@@ -125,7 +125,8 @@ describe('store: replays, remembered targets, capture origin', () => {
     const id = store.transaction(() => store.captures.insert(newCapture()));
     store.close();
     const db = new BetterSqlite3(`${temp.dir}/${DATABASE_FILE}`);
-    db.exec(`DROP TABLE replays; DROP TABLE replay_targets; ALTER TABLE captures DROP COLUMN origin;
+    db.exec(`DROP TABLE capture_notes_fts; DROP INDEX captures_noted; ALTER TABLE captures DROP COLUMN note;
+      DROP TABLE replays; DROP TABLE replay_targets; ALTER TABLE captures DROP COLUMN origin;
       PRAGMA user_version = 5;`);
     db.close();
     store = Store.open(temp.dir);

@@ -66,7 +66,8 @@ describe('store: endpoints and responder records', () => {
     // Roll the file back to schema 2: undo migration 3 (endpoints, forward/hold columns) and
     // everything after it, so migrations 3+ run again on a file that has captures.
     const db = new BetterSqlite3(`${temp.dir}/${DATABASE_FILE}`);
-    db.exec(`DROP INDEX captures_unstarred_by_time; DROP INDEX captures_starred;
+    db.exec(`DROP TABLE capture_notes_fts; DROP INDEX captures_noted; ALTER TABLE captures DROP COLUMN note;
+      DROP INDEX captures_unstarred_by_time; DROP INDEX captures_starred;
       ALTER TABLE captures DROP COLUMN starred;
       DROP TABLE endpoints;
       ALTER TABLE captures DROP COLUMN forward; ALTER TABLE captures DROP COLUMN hold;

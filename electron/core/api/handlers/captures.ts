@@ -9,7 +9,9 @@ export function captureHandlers(deps: {
   store: Store;
   events: EventBus;
   settings: SettingsService;
-}): HandlerGroup<'captures.list' | 'captures.get' | 'captures.delete' | 'captures.clear' | 'captures.star'> {
+}): HandlerGroup<
+  'captures.list' | 'captures.get' | 'captures.delete' | 'captures.clear' | 'captures.star' | 'captures.note'
+> {
   const { store, events, settings } = deps;
   return {
     'captures.list': (params) => store.captures.list(params),
@@ -38,10 +40,26 @@ export function captureHandlers(deps: {
       }
       return { ids: changed };
     },
-    'captures.clear': () => {
+    'captures.note': ({ id, note }) => {
+      const text = note.trim() === '' ? null : note;
+      const found = store.transaction(() => store.captures.setNote(id, text));
+      const summary = found ? store.captures.summary(id) : null;
+      if (!summary) throw notFound(`Capture ${id}`);
+      events.emit('capture.updated', summary);
+      return summary;
+    },
+    'captures.clear': ({ keepStarred }) => {
+      if (keepStarred) {
+        const result = store.transaction(() => ({
+          deleted: store.captures.delete(store.captures.unstarredIds()),
+          kept: store.captures.count({ starred: true }),
+        }));
+        events.emit('captures.cleared', { keptStarred: true });
+        return result;
+      }
       const deleted = store.transaction(() => store.captures.clear());
       events.emit('captures.cleared', {});
-      return { deleted };
+      return { deleted, kept: 0 };
     },
   };
 }
