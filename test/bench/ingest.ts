@@ -38,6 +38,8 @@ export interface IngestRun {
   stored?: number;
   /** Server CPU time per answered request (all threads), in µs: steadier than req/s on a busy machine. */
   cpuPerRequestUs: number;
+  /** Set for runs at a fixed offered rate (requests/s over all connections) instead of flat out. */
+  offeredRate?: number;
 }
 
 const POOL = Array.from({ length: 2000 }, (_, i) => mixedRequest(i));
@@ -49,11 +51,18 @@ const POOL = Array.from({ length: 2000 }, (_, i) => mixedRequest(i));
 /** Never reset, so the warm-up's requests and the measured run's can be told apart. */
 let seq = 0;
 
-async function cannon(url: string, connections: number, seconds: number, acknowledged: Set<number>) {
+async function cannon(
+  url: string,
+  connections: number,
+  seconds: number,
+  acknowledged: Set<number>,
+  overallRate?: number,
+) {
   const result = await autocannon({
     url,
     connections,
     duration: seconds,
+    ...(overallRate ? { overallRate } : {}),
     pipelining: 1,
     timeout: 10,
     requests: [
@@ -130,6 +139,7 @@ async function runServe(
   seconds: number,
   label: string,
   env: NodeJS.ProcessEnv,
+  overallRate?: number,
 ): Promise<IngestRun> {
   const temp = makeTempDir('convoscope-bench-ingest-');
   try {
@@ -139,9 +149,9 @@ async function runServe(
     let cpuUsed = NaN;
     try {
       // A short warm-up (JIT, SQLite page cache) that is not measured; its rows are counted too.
-      await cannon(serve.listenerUrl, connections, 1, new Set());
+      await cannon(serve.listenerUrl, connections, 1, new Set(), overallRate);
       const cpuBefore = cpuMs(serve.child.pid);
-      result = await cannon(serve.listenerUrl, connections, seconds, acknowledged);
+      result = await cannon(serve.listenerUrl, connections, seconds, acknowledged, overallRate);
       cpuUsed = cpuMs(serve.child.pid) - cpuBefore;
     } finally {
       await serve.stop();
@@ -160,7 +170,12 @@ async function runServe(
     } finally {
       db.close();
     }
-    return { ...toRun(label, connections, seconds, result, cpuUsed), missing, stored };
+    return {
+      ...toRun(label, connections, seconds, result, cpuUsed),
+      missing,
+      stored,
+      ...(overallRate ? { offeredRate: overallRate } : {}),
+    };
   } finally {
     temp.remove();
   }
@@ -171,25 +186,37 @@ export interface IngestOptions {
   connections: number[];
   /** Extra serve variants for A/B: label → env. */
   variants: { label: string; env: NodeJS.ProcessEnv }[];
+  /**
+   * Also run the bare server and Convoscope at this fixed rate (requests/s) with the first
+   * connection count: the latency of a request when the server is not flat out.
+   */
+  offeredRate?: number;
+}
+
+async function runBare(connections: number, seconds: number, overallRate?: number): Promise<IngestRun> {
+  const bare = await startBare();
+  try {
+    await cannon(bare.url, connections, 1, new Set(), overallRate);
+    const cpuBefore = cpuMs(bare.pid);
+    const result = await cannon(bare.url, connections, seconds, new Set(), overallRate);
+    return {
+      ...toRun('bare node:http', connections, seconds, result, cpuMs(bare.pid) - cpuBefore),
+      ...(overallRate ? { offeredRate: overallRate } : {}),
+    };
+  } finally {
+    await bare.stop();
+  }
 }
 
 /** Bare server and serve variants, interleaved per connection count so machine load hits both. */
 export async function benchIngest(options: IngestOptions, log: (line: string) => void): Promise<IngestRun[]> {
   const runs: IngestRun[] = [];
   for (const connections of options.connections) {
-    const bare = await startBare();
-    try {
-      await cannon(bare.url, connections, 1, new Set());
-      const cpuBefore = cpuMs(bare.pid);
-      const result = await cannon(bare.url, connections, options.seconds, new Set());
-      const run = toRun('bare node:http', connections, options.seconds, result, cpuMs(bare.pid) - cpuBefore);
-      runs.push(run);
-      log(
-        `  bare ${connections} conns: ${Math.round(run.requestsPerSecond)} req/s p99 ${run.p99} ms, ${Math.round(run.cpuPerRequestUs)} µs CPU/req`,
-      );
-    } finally {
-      await bare.stop();
-    }
+    const run = await runBare(connections, options.seconds);
+    runs.push(run);
+    log(
+      `  bare ${connections} conns: ${Math.round(run.requestsPerSecond)} req/s p99 ${run.p99} ms, ${Math.round(run.cpuPerRequestUs)} µs CPU/req`,
+    );
     for (const variant of options.variants) {
       const run = await runServe(connections, options.seconds, variant.label, variant.env);
       runs.push(run);
@@ -198,6 +225,18 @@ export async function benchIngest(options: IngestOptions, log: (line: string) =>
           `${Math.round(run.cpuPerRequestUs)} µs CPU/req, ${run.ok2xx} acknowledged, ${run.missing} missing`,
       );
     }
+  }
+  const rate = options.offeredRate;
+  const connections = options.connections[0];
+  if (rate && connections) {
+    const bare = await runBare(connections, options.seconds, rate);
+    runs.push(bare);
+    log(`  bare ${connections} conns at ${rate}/s: p50 ${bare.p50} ms, p99 ${bare.p99} ms`);
+    const app = await runServe(connections, options.seconds, 'Convoscope', {}, rate);
+    runs.push(app);
+    log(
+      `  Convoscope ${connections} conns at ${rate}/s: p50 ${app.p50} ms, p99 ${app.p99} ms, ${app.ok2xx} acknowledged, ${app.missing} missing`,
+    );
   }
   return runs;
 }

@@ -69,7 +69,10 @@ if (only.has('ingest')) {
     for (const name of ['checkpoint-worker', 'deferred-fts', 'admin-cache'])
       variants.push({ label: `${name} off`, env: { CONVOSCOPE_PERF_OFF: name } });
   }
-  const runs: IngestRun[] = await benchIngest({ seconds, connections: [32, 128], variants }, log);
+  const runs: IngestRun[] = await benchIngest(
+    { seconds, connections: [32, 128], variants, offeredRate: 1000 },
+    log,
+  );
   report.ingest = { runs };
 }
 

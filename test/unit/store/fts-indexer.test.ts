@@ -166,4 +166,27 @@ describe('captures.list keyset in both directions', () => {
     expect(searched.items.map((item) => item.id)).toEqual([ids[8], ids[7]]);
     expect(searched.prev).toBe(ids[8]);
   });
+
+  it('pages upward through a search that matches notes as well as capture text', () => {
+    const ids = store.transaction(() =>
+      Array.from({ length: 10 }, (_, n) =>
+        store.captures.insert(capture(n, n % 3 === 0 ? 'parcel' : `w${n}`)),
+      ),
+    );
+    // Text hits: 0, 3, 6, 9; note hits: 4 and 7.
+    store.captures.setNote(ids[4]!, 'lost parcel');
+    store.captures.setNote(ids[7]!, 'parcel again');
+    const page = (after: number) => store.captures.list({ limit: 2, after, q: 'parcel' });
+    const first = page(ids[0]!);
+    expect(first.items.map((item) => item.id)).toEqual([ids[4], ids[3]]);
+    expect(first.prev).toBe(ids[4]);
+    const second = page(first.prev!);
+    expect(second.items.map((item) => item.id)).toEqual([ids[7], ids[6]]);
+    const last = page(second.prev!);
+    expect(last.items.map((item) => item.id)).toEqual([ids[9]]);
+    expect(last.prev).toBeNull();
+    // Downward from the top gives the same rows in the same order.
+    const down = store.captures.list({ limit: 10, q: 'parcel' });
+    expect(down.items.map((item) => item.id)).toEqual([ids[9], ids[7], ids[6], ids[4], ids[3], ids[0]]);
+  });
 });
