@@ -42,8 +42,17 @@ export interface UiVariant {
   heapBeforeGcBytes: number;
 }
 
+/** Live-stream frames of one configuration over several rounds, interleaved with the others. */
+export interface StreamRounds {
+  label: string;
+  off: string[];
+  rounds: FrameStats[];
+}
+
 export interface UiResults {
   variants: UiVariant[];
+  /** The live stream A/B: every configuration once per round, in turn, so load hits them alike. */
+  streamRounds: StreamRounds[];
   browser: string;
 }
 
@@ -344,15 +353,57 @@ async function runVariant(
 
 const ALL_PARTS: UiPart[] = ['interactive', 'scroll', 'deep', 'stream'];
 
-/** The optimised inspector, everything off, then each renderer switch off alone where it matters. */
+/**
+ * The optimised inspector, everything off, then each renderer switch off alone where it matters.
+ * The live stream's A/B is measured apart, in interleaved rounds (STREAM_AB).
+ */
 export const UI_VARIANTS: UiVariantSpec[] = [
   { label: 'Convoscope', off: [], parts: ALL_PARTS },
-  { label: 'all renderer optimisations off', off: ['all'], parts: ALL_PARTS },
+  { label: 'all renderer optimisations off', off: ['all'], parts: ['interactive', 'scroll', 'deep'] },
   { label: 'list-window off', off: ['list-window'], parts: ['deep'] },
-  { label: 'live-batching off', off: ['live-batching'], parts: ['stream'] },
-  { label: 'cached-scroll-offset off', off: ['cached-scroll-offset'], parts: ['stream'] },
-  { label: 'time-formatter off', off: ['time-formatter'], parts: ['scroll', 'stream'] },
+  { label: 'time-formatter off', off: ['time-formatter'], parts: ['scroll'] },
 ];
+
+export const STREAM_AB: { label: string; off: string[] }[] = [
+  { label: 'Convoscope', off: [] },
+  { label: 'all renderer optimisations off', off: ['all'] },
+  { label: 'live-batching off', off: ['live-batching'] },
+  { label: 'cached-scroll-offset off', off: ['cached-scroll-offset'] },
+  { label: 'time-formatter off', off: ['time-formatter'] },
+];
+
+/** Each configuration streams 500 captures/s once per round, in turn; frames only (no shown check). */
+async function streamRounds(
+  browser: Browser,
+  serve: RunningServe,
+  options: { rounds: number; seconds: number },
+  log: (line: string) => void,
+): Promise<StreamRounds[]> {
+  const results: StreamRounds[] = STREAM_AB.map((spec) => ({ ...spec, rounds: [] }));
+  for (let round = 1; round <= options.rounds; round++) {
+    for (const result of results) {
+      const query = result.off.length ? `?perf-off=${result.off.join(',')}` : '';
+      const { page } = await openInspector(browser, serve, query);
+      try {
+        await page.waitForTimeout(1500);
+        await page.evaluate(() => (window as unknown as { __bench: { start(): void } }).__bench.start());
+        await stream(serve.listenerUrl, 500, options.seconds);
+        await page.waitForTimeout(500);
+        const frames = await page.evaluate(() =>
+          (window as unknown as { __bench: { stop(): number[] } }).__bench.stop(),
+        );
+        const stats = frameStats(frames);
+        result.rounds.push(stats);
+        log(
+          `  [stream A/B, round ${round}] ${result.label}: ${stats.fps.toFixed(1)} fps, p95 ${stats.p95FrameMs.toFixed(0)} ms, longest ${Math.round(stats.longestFrameMs)} ms`,
+        );
+      } finally {
+        await page.context().close();
+      }
+    }
+  }
+  return results;
+}
 
 /** The inspector in Chromium against serve mode on the 1M-capture store. */
 export async function benchUi(
@@ -376,7 +427,15 @@ export async function benchUi(
     const variants: UiVariant[] = [];
     for (const spec of options.ab ? UI_VARIANTS : UI_VARIANTS.slice(0, 1))
       variants.push(await runVariant(browser, serve, fixture, spec, { quick: options.quick }, log));
-    return { variants, browser: `Chromium ${browser.version()}` };
+    const rounds = options.ab
+      ? await streamRounds(
+          browser,
+          serve,
+          { rounds: options.quick ? 2 : 3, seconds: options.quick ? 4 : 10 },
+          log,
+        )
+      : [];
+    return { variants, streamRounds: rounds, browser: `Chromium ${browser.version()}` };
   } finally {
     await browser.close();
     await serve.stop();
