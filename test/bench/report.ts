@@ -635,8 +635,8 @@ export function renderReport(report: Report): string {
         ]
       : []),
     `> A load average above the core count (${m.cores}) means other work competed for the cores and ` +
-      'every figure is pessimistic. Compare rows of the same run (the A/B rows follow each other for ' +
-      'that reason) rather than runs on different machines.',
+      'every figure is pessimistic. Compare rows of the same run (the A/B runs are paired or interleaved ' +
+      'for that reason) rather than runs on different machines.',
     '',
     '## Reproduce',
     '',
