@@ -2,28 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../../../electron/core/store/store.js';
 import type { NewCapture } from '../../../electron/core/store/records.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
+import { newCapture } from '../../helpers/capture-fixture.js';
 
 function capture(searchText: string): NewCapture {
-  return {
-    receivedAt: Date.now(),
-    method: 'POST',
-    path: '/hook',
-    httpVersion: '1.1',
-    provider: 'other',
-    conversationKey: null,
-    summary: searchText,
-    remoteAddress: '127.0.0.1',
-    viaTunnel: false,
-    headers: [],
-    body: Buffer.from(searchText),
-    bodySize: searchText.length,
-    bodyTruncated: false,
-    parsedAs: null,
-    parseError: null,
-    messages: [],
-    searchText,
-    response: null,
-  };
+  return newCapture({ summary: searchText, body: Buffer.from(searchText), searchText });
 }
 
 describe('capture notes', () => {

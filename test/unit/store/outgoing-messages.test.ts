@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewCapture, NewMessage } from '../../../electron/core/store/records.js';
 import { Store } from '../../../electron/core/store/store.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
+import { newCapture } from '../../helpers/capture-fixture.js';
 
 const KEY = '64558819';
 
@@ -23,26 +24,15 @@ function userMessage(text: string, overrides: Partial<NewMessage> = {}): NewMess
 }
 
 function capture(messages: NewMessage[]): NewCapture {
-  return {
-    receivedAt: Date.now(),
-    method: 'POST',
+  return newCapture({
     path: '/dashly',
-    httpVersion: '1.1',
     provider: 'dashly',
     conversationKey: KEY,
     summary: messages[0]?.text ?? '',
-    remoteAddress: '127.0.0.1',
-    viaTunnel: false,
-    headers: [],
     body: Buffer.from('conversation=%7B%7D'),
-    bodySize: 19,
-    bodyTruncated: false,
     parsedAs: 'form',
-    parseError: null,
     messages,
-    searchText: '',
-    response: null,
-  };
+  });
 }
 
 describe('sent messages and their echoes in the store', () => {

@@ -5,28 +5,20 @@ import type { NewCapture } from '../../../electron/core/store/records.js';
 import type { NewReplay } from '../../../electron/core/store/replay-repository.js';
 import { Store } from '../../../electron/core/store/store.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
+import { newCapture } from '../../helpers/capture-fixture.js';
 
-const newCapture = (overrides: Partial<NewCapture> = {}): NewCapture => ({
-  receivedAt: 1,
-  method: 'POST',
-  path: '/kindly',
-  httpVersion: '1.1',
-  provider: 'kindly',
-  conversationKey: null,
-  summary: 's',
-  remoteAddress: null,
-  viaTunnel: false,
-  headers: [['Content-Type', 'application/json']],
-  body: Buffer.from('{"a":1}'),
-  bodySize: 7,
-  bodyTruncated: false,
-  parsedAs: null,
-  parseError: null,
-  messages: [],
-  searchText: 'hello world',
-  response: null,
-  ...overrides,
-});
+const capture = (overrides: Partial<NewCapture> = {}): NewCapture =>
+  newCapture({
+    receivedAt: 1,
+    path: '/kindly',
+    provider: 'kindly',
+    summary: 's',
+    remoteAddress: null,
+    headers: [['Content-Type', 'application/json']],
+    body: Buffer.from('{"a":1}'),
+    searchText: 'hello world',
+    ...overrides,
+  });
 
 const newReplay = (captureId: number | null, overrides: Partial<NewReplay> = {}): NewReplay => ({
   captureId,
@@ -59,7 +51,7 @@ describe('store: replays, remembered targets, capture origin', () => {
   });
 
   it('stores a replay with the capture’s body once, its answer capped with the real size, and lists it', () => {
-    const captureId = store.transaction(() => store.captures.insert(newCapture()));
+    const captureId = store.transaction(() => store.captures.insert(capture()));
     const id = store.replays.insert(newReplay(captureId));
     expect(store.replays.summary(id)).toMatchObject({ state: 'running', captureId, status: null });
     store.replays.finish(id, {
@@ -111,8 +103,8 @@ describe('store: replays, remembered targets, capture origin', () => {
     });
     expect(store.replays.target('/dashly')).toBeNull();
     const [a, b] = store.transaction(() => [
-      store.captures.insert(newCapture({ origin: 'imported' })),
-      store.captures.insert(newCapture()),
+      store.captures.insert(capture({ origin: 'imported' })),
+      store.captures.insert(capture()),
     ]);
     store.captures.setOrigin(b, 'replay');
     expect(store.captures.summary(a)?.origin).toBe('imported');
@@ -122,7 +114,7 @@ describe('store: replays, remembered targets, capture origin', () => {
   });
 
   it('migrates a schema-5 database, keeping its captures', () => {
-    const id = store.transaction(() => store.captures.insert(newCapture()));
+    const id = store.transaction(() => store.captures.insert(capture()));
     store.close();
     const db = new BetterSqlite3(`${temp.dir}/${DATABASE_FILE}`);
     db.exec(`DROP TABLE capture_notes_fts; DROP INDEX captures_noted; ALTER TABLE captures DROP COLUMN note;

@@ -4,27 +4,16 @@ import { Store } from '../../../electron/core/store/store.js';
 import { DATABASE_FILE } from '../../../electron/core/store/database.js';
 import type { NewCapture, StoredForward } from '../../../electron/core/store/records.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
+import { newCapture } from '../../helpers/capture-fixture.js';
 
-const newCapture = (): NewCapture => ({
-  receivedAt: 1,
-  method: 'POST',
-  path: '/kindly',
-  httpVersion: '1.1',
-  provider: 'other',
-  conversationKey: null,
-  summary: 's',
-  remoteAddress: null,
-  viaTunnel: false,
-  headers: [],
-  body: Buffer.from('req'),
-  bodySize: 3,
-  bodyTruncated: false,
-  parsedAs: null,
-  parseError: null,
-  messages: [],
-  searchText: '',
-  response: null,
-});
+const capture = (): NewCapture =>
+  newCapture({
+    receivedAt: 1,
+    path: '/kindly',
+    summary: 's',
+    remoteAddress: null,
+    body: Buffer.from('req'),
+  });
 
 const forward = (overrides: Partial<StoredForward> = {}): StoredForward => ({
   url: 'http://127.0.0.1:3000/hook',
@@ -61,7 +50,7 @@ describe('store: endpoints and responder records', () => {
   });
 
   it('migrates a database written by the previous schema, keeping its captures', () => {
-    const id = store.transaction(() => store.captures.insert(newCapture()));
+    const id = store.transaction(() => store.captures.insert(capture()));
     store.close();
     // Roll the file back to schema 2: undo migration 3 (endpoints, forward/hold columns) and
     // everything after it, so migrations 3+ run again on a file that has captures.
@@ -85,8 +74,8 @@ describe('store: endpoints and responder records', () => {
 
   it('stores a forward record once when its body is the response sent, separately otherwise', () => {
     const [a, b] = store.transaction(() => [
-      store.captures.insert(newCapture()),
-      store.captures.insert(newCapture()),
+      store.captures.insert(capture()),
+      store.captures.insert(capture()),
     ]);
     store.transaction(() => {
       store.captures.setResponse(a, {

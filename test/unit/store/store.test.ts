@@ -3,28 +3,21 @@ import { Store } from '../../../electron/core/store/store.js';
 import { schemaVersion } from '../../../electron/core/store/migrations.js';
 import type { NewCapture } from '../../../electron/core/store/records.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
+import { newCapture } from '../../helpers/capture-fixture.js';
 
 function capture(overrides: Partial<NewCapture> = {}): NewCapture {
-  return {
-    receivedAt: Date.now(),
-    method: 'POST',
+  return newCapture({
     path: '/kindly',
-    httpVersion: '1.1',
     provider: 'kindly',
     conversationKey: 'chat-1',
     summary: 'hello',
-    remoteAddress: '127.0.0.1',
-    viaTunnel: false,
     headers: [
       ['Content-Type', 'application/json'],
       ['X-Dup', 'a'],
       ['x-dup', 'b'],
     ],
     body: Buffer.from('{"message":"hello"}'),
-    bodySize: 19,
-    bodyTruncated: false,
     parsedAs: 'json',
-    parseError: null,
     messages: [
       {
         provider: 'kindly',
@@ -39,9 +32,8 @@ function capture(overrides: Partial<NewCapture> = {}): NewCapture {
       },
     ],
     searchText: 'hello world payload',
-    response: null,
     ...overrides,
-  };
+  });
 }
 
 describe('Store', () => {
