@@ -170,15 +170,22 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
       <div className="form-row">
         <label className="check-line">
           <input type="checkbox" checked={redact} onChange={(event) => setRedact(event.target.checked)} />
-          Redact secrets (Authorization, Cookie, Kindly-HMAC, X-Api-Key, the Dashly <code>token</code> field…)
+          Redact secrets
         </label>
         {redact ? (
-          <input
-            aria-label="More names to redact"
-            placeholder="More header or field names to redact, comma-separated"
-            value={names}
-            onChange={(event) => setNames(event.target.value)}
-          />
+          <>
+            {/* Apart from the label: in the flex check line a <code> would break the sentence in columns. */}
+            <p className="form-help">
+              Authorization, Cookie, Kindly-HMAC, X-Api-Key, the Dashly <code>token</code> field and the like
+              become <code>[REDACTED]</code>; the rest is exported as captured.
+            </p>
+            <input
+              aria-label="More names to redact"
+              placeholder="More header or field names to redact, comma-separated"
+              value={names}
+              onChange={(event) => setNames(event.target.value)}
+            />
+          </>
         ) : (
           <div className="callout callout-error" role="alert">
             <TriangleAlert size={14} aria-hidden="true" />
