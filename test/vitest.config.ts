@@ -6,6 +6,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     // better-sqlite3 is a native addon: separate processes keep each file's databases apart.
     pool: 'forks',
+    setupFiles: ['test/setup/fast-check-seed.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

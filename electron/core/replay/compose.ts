@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { ComposeInput, ComposeTarget } from '../../../shared/model/replay.js';
+import { endToEndHeaders, REPLAY_DROPPED_HEADERS } from '../../../shared/replay/end-to-end-headers.js';
 import {
   ComposeError,
   composeDashly,
@@ -9,14 +10,10 @@ import {
 } from '../../../shared/replay/compose-templates.js';
 import { ApiError } from '../api/api-error.js';
 import { KINDLY_HMAC_HEADER, kindlySignature } from '../providers/kindly/signature.js';
-import { endToEndHeaders } from '../responders/forwarder.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import { headerValue } from '../util/headers.js';
 import { bodyFromInput, signKindly, type PrepareContext, type PreparedReplay } from './prepare-request.js';
-import { REPLAY_MARKER_HEADER } from './replay-marker.js';
 import { isListenerUrl, parseTargetUrl } from './target-url.js';
-
-const DROPPED = ['host', 'content-length', 'expect', REPLAY_MARKER_HEADER.toLowerCase()];
 
 /**
  * Builds a request from a template (a Dashly lead or operator message, a Kindly user message) or a
@@ -73,7 +70,7 @@ export function prepareComposed(
     input.template === 'custom'
       ? bodyFromInput(input.fields.body, Buffer.alloc(0))
       : Buffer.from(composed.body, 'utf8');
-  let headers = endToEndHeaders(composed.headers, DROPPED);
+  let headers = endToEndHeaders(composed.headers, REPLAY_DROPPED_HEADERS);
   let signature: PreparedReplay['signature'] = null;
   if (kindly) {
     const secret = context.kindlySecret();

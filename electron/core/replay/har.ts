@@ -5,7 +5,7 @@ import { encodeForm, parseForm } from '../../../shared/replay/form-codec.js';
 import type { CaptureExportRecord } from '../store/capture-repository.js';
 import { headerValue } from '../util/headers.js';
 import { decodeBase64Strict, ImportProblem, type CaptureBytes } from './capture-bytes.js';
-import { redactHeaders, redactRequest } from './redact.js';
+import { redactCapture } from './redact.js';
 
 /**
  * HAR 1.2 export and import. Standard fields carry the request and response as any HAR tool reads
@@ -34,15 +34,7 @@ function bodyText(bytes: Buffer): { text: string; base64: boolean } {
 }
 
 export function captureToHarEntry(record: CaptureExportRecord, redact: ReadonlySet<string> | null): unknown {
-  let { headers, path, body } = record;
-  const redacted: string[] = [];
-  let responseHeaders = record.response?.headers ?? [];
-  if (redact) {
-    const result = redactRequest({ headers, path, body }, redact);
-    ({ headers, path, body } = result);
-    redacted.push(...result.redacted);
-    responseHeaders = redactHeaders(responseHeaders, redact, redacted);
-  }
+  const { headers, path, body, redacted, responseHeaders } = redactCapture(record, redact);
   const host = headerValue(headers, 'host') ?? 'localhost';
   const scheme = record.viaTunnel ? 'https' : 'http';
   const queryIndex = path.indexOf('?');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NOTE_MAX_LENGTH } from '../../../shared/contract/methods/captures.js';
 import type { CaptureExportRecord } from '../store/capture-repository.js';
 import { decodeBase64Strict, ImportProblem, type CaptureBytes } from './capture-bytes.js';
-import { redactHeaders, redactRequest } from './redact.js';
+import { redactCapture } from './redact.js';
 
 /**
  * NDJSON of raw captures: one JSON object per line, the request exactly as received (headers in
@@ -48,15 +48,7 @@ const NdjsonCapture = z.object({
 });
 
 export function captureToNdjson(record: CaptureExportRecord, redact: ReadonlySet<string> | null): string {
-  let { headers, path, body } = record;
-  const redacted: string[] = [];
-  let responseHeaders = record.response?.headers ?? [];
-  if (redact) {
-    const result = redactRequest({ headers, path, body }, redact);
-    ({ headers, path, body } = result);
-    redacted.push(...result.redacted);
-    responseHeaders = redactHeaders(responseHeaders, redact, redacted);
-  }
+  const { headers, path, body, redacted, responseHeaders } = redactCapture(record, redact);
   const line = {
     format: NDJSON_FORMAT,
     version: NDJSON_VERSION,

@@ -1,13 +1,13 @@
 import type { HeaderList } from '../../../shared/model/http.js';
+import { endToEndHeaders, REPLAY_DROPPED_HEADERS } from '../../../shared/replay/end-to-end-headers.js';
 import type { ProviderId } from '../../../shared/model/provider.js';
 import type { BodyInput, ReplayEdits, ReplayTarget, SignatureInfo } from '../../../shared/model/replay.js';
 import { encodeForm } from '../../../shared/replay/form-codec.js';
 import { ApiError } from '../api/api-error.js';
 import { KINDLY_HMAC_HEADER, resignKindlyHeaders } from '../providers/kindly/signature.js';
-import { endToEndHeaders, forwardTarget } from '../responders/forwarder.js';
+import { forwardTarget } from '../responders/forwarder.js';
 import { headerValue } from '../util/headers.js';
 import { decodeText } from '../util/text.js';
-import { REPLAY_MARKER_HEADER } from './replay-marker.js';
 import { isListenerUrl, parseTargetUrl } from './target-url.js';
 
 /** The captured request a replay starts from. */
@@ -47,9 +47,6 @@ export interface PreparedReplay {
   endpoint: string | null;
   warnings: string[];
 }
-
-/** Headers a sender sets itself or that must not travel (hop-by-hop), dropped from every replay. */
-const DROPPED = ['host', 'content-length', 'expect', REPLAY_MARKER_HEADER.toLowerCase()];
 
 export function bodyFromInput(input: BodyInput, original: Buffer): Buffer {
   if ('base64' in input) {
@@ -141,8 +138,8 @@ export function prepareReplay(
   const pathname = source.path.split('?')[0] ?? source.path;
   const endpoint = context.endpointFor(pathname);
 
-  const originalHeaders = endToEndHeaders(source.headers, DROPPED);
-  let headers = edits?.headers ? endToEndHeaders(edits.headers, DROPPED) : originalHeaders;
+  const originalHeaders = endToEndHeaders(source.headers, REPLAY_DROPPED_HEADERS);
+  let headers = edits?.headers ? endToEndHeaders(edits.headers, REPLAY_DROPPED_HEADERS) : originalHeaders;
   const body = edits?.body ? bodyFromInput(edits.body, source.body) : source.body;
   const bodyUnchanged = body.equals(source.body);
   if (source.bodyTruncated && bodyUnchanged)
@@ -180,7 +177,7 @@ export function prepareReplay(
     method !== source.method.toUpperCase() ||
     path !== source.path ||
     !sameHeaders(
-      edits?.headers ? endToEndHeaders(edits.headers, DROPPED) : originalHeaders,
+      edits?.headers ? endToEndHeaders(edits.headers, REPLAY_DROPPED_HEADERS) : originalHeaders,
       originalHeaders,
     ) ||
     !bodyUnchanged;

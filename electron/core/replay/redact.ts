@@ -67,6 +67,21 @@ export function redactRequest(
   return { headers, path, body, redacted: found };
 }
 
+/**
+ * A capture as an export writes it: the request redacted as `redactRequest` does, then the
+ * response's headers by name. With `names` null everything stays as captured.
+ */
+export function redactCapture(
+  capture: { headers: HeaderList; path: string; body: Buffer; response: { headers: HeaderList } | null },
+  names: ReadonlySet<string> | null,
+): Redacted & { responseHeaders: HeaderList } {
+  const { headers, path, body } = capture;
+  const responseHeaders = capture.response?.headers ?? [];
+  if (!names) return { headers, path, body, redacted: [], responseHeaders };
+  const request = redactRequest({ headers, path, body }, names);
+  return { ...request, responseHeaders: redactHeaders(responseHeaders, names, request.redacted) };
+}
+
 export function redactionNames(defaults: readonly string[], extra: readonly string[]): Set<string> {
   return new Set(
     [...defaults, ...extra].map((name) => name.trim().toLowerCase()).filter((name) => name !== ''),

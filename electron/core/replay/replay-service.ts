@@ -7,6 +7,7 @@ import type {
   ReplayTarget,
   ReplayTargets,
 } from '../../../shared/model/replay.js';
+import { REPLAY_MARKER_HEADER } from '../../../shared/replay/end-to-end-headers.js';
 import { notFound } from '../api/api-error.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Log } from '../log.js';
@@ -15,7 +16,7 @@ import type { SettingsService } from '../settings/settings-service.js';
 import type { Store } from '../store/store.js';
 import { sendRequest } from './http-send.js';
 import { prepareReplay, type PrepareContext, type PreparedReplay } from './prepare-request.js';
-import { REPLAY_MARKER_HEADER, replayMarkerOf } from './replay-marker.js';
+import { replayMarkerOf } from './replay-marker.js';
 
 const MAX_RECENT_URLS = 8;
 

@@ -11,7 +11,8 @@ import { performance } from 'node:perf_hooks';
 import type { HeaderList } from '../../../shared/model/http.js';
 import type { ReceivedRequest } from '../providers/provider.js';
 import type { StoredForward } from '../store/records.js';
-import { HOP_BY_HOP, headerValue, pairsFromRaw } from '../util/headers.js';
+import { endToEndHeaders } from '../../../shared/replay/end-to-end-headers.js';
+import { headerValue, pairsFromRaw } from '../util/headers.js';
 
 /** Largest target answer relayed to the sender; past it the forward counts as failed. */
 export const MAX_RELAY_BYTES = 64 * 1024 * 1024;
@@ -81,24 +82,6 @@ export function forwardTarget(target: string, prefix: string, rawPath: string): 
   // Joined as text rather than through URL setters, which would re-encode what the sender sent.
   const full = `${path}${search ? `?${search}` : ''}`;
   return { origin: new URL(base.origin), path: full, url: `${base.origin}${full}` };
-}
-
-function connectionListed(headers: HeaderList): Set<string> {
-  const listed = new Set<string>();
-  for (const [name, value] of headers)
-    if (name.toLowerCase() === 'connection')
-      for (const token of value.split(',')) listed.add(token.trim().toLowerCase());
-  return listed;
-}
-
-/** Headers minus hop-by-hop ones (and those the Connection header names), Host and Content-Length. */
-export function endToEndHeaders(headers: HeaderList, drop: readonly string[] = []): HeaderList {
-  const listed = connectionListed(headers);
-  const extra = new Set(drop);
-  return headers.filter(([name]) => {
-    const lower = name.toLowerCase();
-    return !HOP_BY_HOP.has(lower) && !listed.has(lower) && !extra.has(lower);
-  });
 }
 
 function describeError(error: unknown, url: URL, timeoutMs: number): string {

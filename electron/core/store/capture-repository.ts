@@ -118,6 +118,8 @@ function toSummary(row: CaptureRow): CaptureSummary {
 /** Captures, their bodies and full-text entries. Statements are prepared once. */
 export class CaptureRepository {
   private readonly insertCaptureStmt: Statement;
+  /** Remembers the highest id before a delete, so ids are never handed out twice (migration 8). */
+  private readonly raiseIdFloorStmt: Statement;
   private readonly insertBodyStmt: Statement;
   private readonly setResponseStmt: Statement;
   private readonly setResponseBodyStmt: Statement;
@@ -155,10 +157,11 @@ export class CaptureRepository {
     private readonly messages: MessageRepository,
   ) {
     this.insertCaptureStmt = db.prepare(`
-      INSERT INTO captures (received_at, method, path, http_version, provider, conversation_key, summary,
+      INSERT INTO captures (id, received_at, method, path, http_version, provider, conversation_key, summary,
         remote_address, via_tunnel, headers, body_size, body_truncated, parsed_as, parse_error, response,
         response_status, latency_ms, origin)
-      VALUES (@receivedAt, @method, @path, @httpVersion, @provider, @conversationKey, @summary,
+      VALUES (max(coalesce((SELECT max(id) FROM captures), 0), (SELECT id FROM capture_id_floor)) + 1,
+        @receivedAt, @method, @path, @httpVersion, @provider, @conversationKey, @summary,
         @remoteAddress, @viaTunnel, @headers, @bodySize, @bodyTruncated, @parsedAs, @parseError, @response,
         @responseStatus, @latencyMs, @origin)`);
     this.insertBodyStmt = db.prepare('INSERT INTO bodies (capture_id, request, response) VALUES (?, ?, ?)');
@@ -185,6 +188,9 @@ export class CaptureRepository {
     this.sourceStmt = db.prepare(`
       SELECT c.method, c.path, c.provider, c.received_at, c.headers, c.body_truncated, b.request AS request_body
       FROM captures c LEFT JOIN bodies b ON b.capture_id = c.id WHERE c.id = ?`);
+    this.raiseIdFloorStmt = db.prepare(
+      'UPDATE capture_id_floor SET id = max(id, coalesce((SELECT max(id) FROM captures), 0))',
+    );
     this.countStmt = db.prepare('SELECT count(*) AS n FROM captures');
     this.countStarredStmt = db.prepare('SELECT count(*) AS n FROM captures WHERE starred = 1');
     // Both use the partial index captures_unstarred_by_time: no scan past the rows returned.
@@ -580,6 +586,7 @@ export class CaptureRepository {
     let deleted = 0;
     const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
     const anyNotes = this.anyNoteStmt.get() !== undefined;
+    this.raiseIdFloorStmt.run();
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
       this.db
@@ -601,6 +608,7 @@ export class CaptureRepository {
 
   clear(): number {
     const { n } = this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM captures').get() ?? { n: 0 };
+    this.raiseIdFloorStmt.run();
     this.db.exec(`
       DELETE FROM messages;
       DELETE FROM bodies;

@@ -244,6 +244,15 @@ const migrations: ((db: Database) => void)[] = [
       );
     `);
   },
+  // 8: capture ids are never reused. SQLite gives a new row max(id) + 1, so after a clear (or
+  // deleting the newest capture) an old id would name a different capture for scripts, links and
+  // the deferred search index. The highest id ever deleted is kept here and inserts start above it.
+  (db) => {
+    db.exec(`
+      CREATE TABLE capture_id_floor (id INTEGER NOT NULL);
+      INSERT INTO capture_id_floor (id) VALUES (0);
+    `);
+  },
 ];
 
 export const schemaVersion = migrations.length;

@@ -13,16 +13,3 @@ export function pairsFromRaw(raw: string[]): HeaderList {
   for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i] ?? '', raw[i + 1] ?? '']);
   return pairs;
 }
-
-/** Hop-by-hop headers (RFC 9110 §7.6.1) that a proxy or a replay must not pass on. */
-export const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-]);

@@ -4,6 +4,7 @@ import { FROM_ADMIN_PATTERN, isLegacyApiBase } from '../../../shared/dashly/pres
 import { Segmented } from '../../components/segmented.js';
 import { call } from '../../api/client.js';
 import { SecretField } from '../settings/secret-field.js';
+import { SettingField } from '../settings/setting-field.js';
 import { saveSettings, useSettingDraft, useSettings } from '../settings/use-settings.js';
 import { adminLabel, useDashlyAdmins } from './use-dashly-admins.js';
 
@@ -136,42 +137,39 @@ function DefaultSender({ value }: { value: string }) {
   const text = (draft ?? value).trim();
   const valid = FROM_ADMIN_PATTERN.test(text);
   return (
-    <div className="form-row">
-      <label htmlFor={id}>Default sender</label>
-      <div className="form-control-line">
-        <input
-          id={id}
-          type="text"
-          list={listId}
-          spellCheck={false}
-          value={draft ?? value}
-          aria-invalid={!valid}
-          onChange={(event) => setDraft(event.target.value)}
-        />
-        <datalist id={listId}>
-          <option value="default_admin">Dashly picks</option>
-          {admins.map((admin) => (
-            <option key={admin.id} value={admin.id}>
-              {adminLabel(admin)}
-            </option>
-          ))}
-        </datalist>
-        <button
-          type="button"
-          className="button button-small"
-          disabled={!dirty || !valid}
-          onClick={() => void saveSettings({ 'dashly.defaultFromAdmin': text })}
-        >
-          Save
-        </button>
-      </div>
-      <p className={`form-help ${valid ? '' : 'form-error'}`}>
-        {valid
-          ? 'from_admin of replies and actions unless the composer picks another: an admin id, or default_admin.'
-          : 'An admin id (digits) or default_admin.'}
-        {valid && admins.length > 0 && ` Admins seen so far: ${admins.map(adminLabel).join(', ')}.`}
-      </p>
-    </div>
+    <SettingField
+      id={id}
+      label="Default sender"
+      canSave={dirty && valid}
+      onSave={() => saveSettings({ 'dashly.defaultFromAdmin': text })}
+      helpIsError={!valid}
+      help={
+        <>
+          {valid
+            ? 'from_admin of replies and actions unless the composer picks another: an admin id, or default_admin.'
+            : 'An admin id (digits) or default_admin.'}
+          {valid && admins.length > 0 && ` Admins seen so far: ${admins.map(adminLabel).join(', ')}.`}
+        </>
+      }
+    >
+      <input
+        id={id}
+        type="text"
+        list={listId}
+        spellCheck={false}
+        value={draft ?? value}
+        aria-invalid={!valid}
+        onChange={(event) => setDraft(event.target.value)}
+      />
+      <datalist id={listId}>
+        <option value="default_admin">Dashly picks</option>
+        {admins.map((admin) => (
+          <option key={admin.id} value={admin.id}>
+            {adminLabel(admin)}
+          </option>
+        ))}
+      </datalist>
+    </SettingField>
   );
 }
 

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { saveSettings, useSettingDraft, useSettings } from '../settings/use-settings.js';
 import { SecretField } from '../settings/secret-field.js';
+import { SettingField } from '../settings/setting-field.js';
 
 /** Settings › Kindly: the webhook HMAC secret, the two API keys (write-only) and the API base URL. */
 export function KindlySettingsSection() {
@@ -28,30 +29,26 @@ export function KindlySettingsSection() {
         state={settings?.secrets['kindly.appApiKey']}
         help="Kindly: Connect › Application. Used by “Simulate a user” to send messages as an end user."
       />
-      <div className="form-row">
-        <label htmlFor={baseUrlId}>API base URL</label>
-        <div className="form-control-line">
-          <input
-            id={baseUrlId}
-            className="input-wide"
-            type="url"
-            spellCheck={false}
-            value={draft ?? ''}
-            onChange={(event) => setDraft(event.target.value)}
-          />
-          <button
-            type="button"
-            className="button button-small"
-            disabled={!dirty || !draft}
-            onClick={() => void saveSettings({ 'kindly.apiBaseUrl': draft })}
-          >
-            Save
-          </button>
-        </div>
-        <p className="form-help">
-          Keys are only ever sent to this origin; a chat’s <code>_links.chat</code> elsewhere is refused.
-        </p>
-      </div>
+      <SettingField
+        id={baseUrlId}
+        label="API base URL"
+        canSave={dirty && Boolean(draft)}
+        onSave={() => saveSettings({ 'kindly.apiBaseUrl': draft })}
+        help={
+          <>
+            Keys are only ever sent to this origin; a chat’s <code>_links.chat</code> elsewhere is refused.
+          </>
+        }
+      >
+        <input
+          id={baseUrlId}
+          className="input-wide"
+          type="url"
+          spellCheck={false}
+          value={draft ?? ''}
+          onChange={(event) => setDraft(event.target.value)}
+        />
+      </SettingField>
     </>
   );
 }

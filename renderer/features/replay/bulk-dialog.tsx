@@ -3,28 +3,13 @@ import { useEffect, useState } from 'react';
 import type { ReplayTargets } from '../../../shared/model/replay.js';
 import { MAX_BULK_CONCURRENCY } from '../../../shared/settings/replay-settings.js';
 import { call } from '../../api/client.js';
-import { Segmented } from '../../components/segmented.js';
 import { startBulk } from '../../state/replay-actions.js';
 import { useAppStore } from '../../state/store.js';
 import { useSettings } from '../settings/use-settings.js';
+import { CaptureScopeField, describeFilter, type CaptureScope } from './capture-scope-field.js';
+import { DialogActions } from './dialog-actions.js';
 import { DialogFrame } from './dialog-frame.js';
 import { TargetPicker, targetFrom, targetProblem, type TargetKind } from './target-picker.js';
-
-type Scope = 'selected' | 'filter';
-
-export function describeFilter(filter: {
-  provider: string | null;
-  q: string;
-  conversation: string | null;
-  starred?: boolean;
-}): string {
-  const parts: string[] = [];
-  if (filter.starred) parts.push('starred');
-  if (filter.provider) parts.push(filter.provider);
-  if (filter.q.trim()) parts.push(`“${filter.q.trim()}”`);
-  if (filter.conversation) parts.push(`conversation ${filter.conversation}`);
-  return parts.length ? parts.join(', ') : 'every capture';
-}
 
 export function BulkDialogOverlay() {
   const open = useAppStore((state) => state.bulkDialogOpen);
@@ -37,7 +22,7 @@ function BulkDialog() {
   const filter = useAppStore((state) => state.filter);
   const firstId = useAppStore((state) => state.multiSelection[0] ?? state.captures[0]?.id ?? null);
   const settings = useSettings();
-  const [scope, setScope] = useState<Scope>(picked.length > 0 ? 'selected' : 'filter');
+  const [scope, setScope] = useState<CaptureScope>(picked.length > 0 ? 'selected' : 'filter');
   const [targets, setTargets] = useState<ReplayTargets | null>(null);
   const [kind, setKind] = useState<TargetKind>('url');
   const [url, setUrl] = useState('');
@@ -83,39 +68,28 @@ function BulkDialog() {
       title="Bulk replay"
       onClose={close}
       footer={
-        <>
-          {(problem || concurrencyBad) && (
-            <span className="inline-error">{problem ?? `Concurrency is 1–${MAX_BULK_CONCURRENCY}.`}</span>
-          )}
-          <span className="capture-spacer" />
-          <button type="button" className="button" onClick={close}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={Boolean(problem) || concurrencyBad || starting}
-            onClick={() => void start()}
-          >
-            <Play size={14} /> Start
-          </button>
-        </>
+        <DialogActions
+          status={
+            (problem || concurrencyBad) && (
+              <span className="inline-error">{problem ?? `Concurrency is 1–${MAX_BULK_CONCURRENCY}.`}</span>
+            )
+          }
+          onClose={close}
+          action={{
+            icon: <Play size={14} />,
+            label: 'Start',
+            disabled: Boolean(problem) || concurrencyBad || starting,
+            run: start,
+          }}
+        />
       }
     >
-      <div className="form-row">
-        <span className="form-label">Captures</span>
-        <Segmented<Scope>
-          label="Which captures"
-          value={scope}
-          onChange={setScope}
-          options={[
-            ...(picked.length > 0
-              ? [{ value: 'selected' as const, label: `Selected (${picked.length})` }]
-              : []),
-            { value: 'filter', label: `Current filter: ${describeFilter(filter)}` },
-          ]}
-        />
-      </div>
+      <CaptureScopeField
+        value={scope}
+        onChange={setScope}
+        selectedCount={picked.length}
+        filterLabel={`Current filter: ${describeFilter(filter)}`}
+      />
       <div className="form-row">
         <span className="form-label">Target</span>
         <TargetPicker targets={targets} kind={kind} url={url} onKind={setKind} onUrl={setUrl} />

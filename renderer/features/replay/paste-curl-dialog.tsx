@@ -2,6 +2,7 @@ import { ClipboardPaste } from 'lucide-react';
 import { useState } from 'react';
 import { ApiCallError, call } from '../../api/client.js';
 import { openCompose } from '../../state/replay-actions.js';
+import { DialogActions } from './dialog-actions.js';
 import { DialogFrame } from './dialog-frame.js';
 
 /** Reads a pasted cURL command into the Compose view's custom request; never runs it. */
@@ -31,22 +32,20 @@ export function PasteCurlDialog({ onClose }: { onClose: () => void }) {
       title="Paste a cURL command"
       onClose={onClose}
       footer={
-        <>
-          <span className="capture-spacer" />
-          <button type="button" className="button" onClick={onClose}>
-            {warnings.length ? 'Done' : 'Cancel'}
-          </button>
-          {!warnings.length && (
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={command.trim() === ''}
-              onClick={() => void read()}
-            >
-              <ClipboardPaste size={14} /> Use this request
-            </button>
-          )}
-        </>
+        <DialogActions
+          closeLabel={warnings.length ? 'Done' : 'Cancel'}
+          onClose={onClose}
+          action={
+            warnings.length
+              ? undefined
+              : {
+                  icon: <ClipboardPaste size={14} />,
+                  label: 'Use this request',
+                  disabled: command.trim() === '',
+                  run: read,
+                }
+          }
+        />
       }
     >
       <textarea

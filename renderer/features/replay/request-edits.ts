@@ -1,31 +1,11 @@
 import type { HeaderList } from '../../../shared/model/http.js';
 import type { BodyInput, ReplayEdits } from '../../../shared/model/replay.js';
+import { endToEndHeaders, REPLAY_DROPPED_HEADERS } from '../../../shared/replay/end-to-end-headers.js';
 import { parseForm } from '../../../shared/replay/form-codec.js';
 
 /** Headers the core sets or drops itself on every replay: not worth showing as editable. */
-const NOT_SENT = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'host',
-  'content-length',
-  'expect',
-  'x-convoscope-replay',
-]);
-
 export function sendableHeaders(headers: HeaderList): [string, string][] {
-  const listed = new Set(
-    headers
-      .filter(([name]) => name.toLowerCase() === 'connection')
-      .flatMap(([, value]) => value.split(',').map((token) => token.trim().toLowerCase())),
-  );
-  return headers.filter(([name]) => !NOT_SENT.has(name.toLowerCase()) && !listed.has(name.toLowerCase()));
+  return endToEndHeaders(headers, REPLAY_DROPPED_HEADERS);
 }
 
 export function splitPath(path: string): { pathname: string; query: string | null } {

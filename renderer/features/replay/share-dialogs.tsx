@@ -6,10 +6,9 @@ import { Segmented } from '../../components/segmented.js';
 import { reloadCaptures } from '../../state/capture-actions.js';
 import { downloadFile } from '../../state/replay-actions.js';
 import { useAppStore } from '../../state/store.js';
-import { describeFilter } from './bulk-dialog.js';
+import { CaptureScopeField, describeFilter, type CaptureScope } from './capture-scope-field.js';
+import { DialogActions } from './dialog-actions.js';
 import { DialogFrame } from './dialog-frame.js';
-
-type Scope = 'selected' | 'filter' | 'all';
 
 function errorText(error: unknown): string {
   return error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
@@ -29,12 +28,42 @@ export function ShareDialogOverlay() {
   return null;
 }
 
+function FormatField({
+  value,
+  onChange,
+  labels,
+  help,
+}: {
+  value: ExportFormat;
+  onChange: (format: ExportFormat) => void;
+  labels: Record<ExportFormat, string>;
+  help: string;
+}) {
+  return (
+    <div className="form-row">
+      <span className="form-label">Format</span>
+      <Segmented<ExportFormat>
+        label="Format"
+        value={value}
+        onChange={onChange}
+        options={[
+          { value: 'har', label: labels.har },
+          { value: 'ndjson', label: labels.ndjson },
+        ]}
+      />
+      <p className="form-help">{help}</p>
+    </div>
+  );
+}
+
 function ExportDialog({ onClose }: { onClose: () => void }) {
   const picked = useAppStore((state) => state.multiSelection);
   const filter = useAppStore((state) => state.filter);
   const filtered =
     filter.provider !== null || filter.q.trim() !== '' || filter.conversation !== null || filter.starred;
-  const [scope, setScope] = useState<Scope>(picked.length > 0 ? 'selected' : filtered ? 'filter' : 'all');
+  const [scope, setScope] = useState<CaptureScope>(
+    picked.length > 0 ? 'selected' : filtered ? 'filter' : 'all',
+  );
   const [format, setFormat] = useState<ExportFormat>('har');
   const [redact, setRedact] = useState(true);
   const [names, setNames] = useState('');
@@ -114,67 +143,49 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
       title="Export captures"
       onClose={onClose}
       footer={
-        <>
-          {busy && <span className="muted">{busy}</span>}
-          <span className="capture-spacer" />
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy !== null}
-            onClick={() => void run()}
-          >
-            <Download size={14} /> Export
-          </button>
-        </>
+        <DialogActions
+          status={busy && <span className="muted">{busy}</span>}
+          onClose={onClose}
+          action={{ icon: <Download size={14} />, label: 'Export', disabled: busy !== null, run }}
+        />
       }
     >
-      <div className="form-row">
-        <span className="form-label">Captures</span>
-        <Segmented<Scope>
-          label="Which captures"
-          value={scope}
-          onChange={setScope}
-          options={[
-            ...(picked.length > 0
-              ? [{ value: 'selected' as const, label: `Selected (${picked.length})` }]
-              : []),
-            ...(filtered ? [{ value: 'filter' as const, label: `Filter: ${describeFilter(filter)}` }] : []),
-            { value: 'all', label: 'All' },
-          ]}
-        />
-      </div>
-      <div className="form-row">
-        <span className="form-label">Format</span>
-        <Segmented<ExportFormat>
-          label="Format"
-          value={format}
-          onChange={setFormat}
-          options={[
-            { value: 'har', label: 'HAR 1.2' },
-            { value: 'ndjson', label: 'NDJSON (raw captures)' },
-          ]}
-        />
-        <p className="form-help">
-          {format === 'har'
+      <CaptureScopeField
+        value={scope}
+        onChange={setScope}
+        selectedCount={picked.length}
+        filterLabel={filtered ? `Filter: ${describeFilter(filter)}` : null}
+        allLabel="All"
+      />
+      <FormatField
+        value={format}
+        onChange={setFormat}
+        labels={{ har: 'HAR 1.2', ndjson: 'NDJSON (raw captures)' }}
+        help={
+          format === 'har'
             ? 'Opens in browsers’ dev tools, Postman, Insomnia and HTTP Toolkit; imports back losslessly here.'
-            : 'One raw capture per line, bytes as base64: the exact requests, for scripts and re-import.'}
-        </p>
-      </div>
+            : 'One raw capture per line, bytes as base64: the exact requests, for scripts and re-import.'
+        }
+      />
       <div className="form-row">
         <label className="check-line">
           <input type="checkbox" checked={redact} onChange={(event) => setRedact(event.target.checked)} />
-          Redact secrets (Authorization, Cookie, Kindly-HMAC, X-Api-Key, the Dashly <code>token</code> field…)
+          Redact secrets
         </label>
         {redact ? (
-          <input
-            aria-label="More names to redact"
-            placeholder="More header or field names to redact, comma-separated"
-            value={names}
-            onChange={(event) => setNames(event.target.value)}
-          />
+          <>
+            {/* Apart from the label: in the flex check line a <code> would break the sentence in columns. */}
+            <p className="form-help">
+              Authorization, Cookie, Kindly-HMAC, X-Api-Key, the Dashly <code>token</code> field and the like
+              become <code>[REDACTED]</code>; the rest is exported as captured.
+            </p>
+            <input
+              aria-label="More names to redact"
+              placeholder="More header or field names to redact, comma-separated"
+              value={names}
+              onChange={(event) => setNames(event.target.value)}
+            />
+          </>
         ) : (
           <div className="callout callout-error" role="alert">
             <TriangleAlert size={14} aria-hidden="true" />
@@ -256,22 +267,20 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
       title="Import captures"
       onClose={onClose}
       footer={
-        <>
-          <span className="capture-spacer" />
-          <button type="button" className="button" onClick={onClose}>
-            {result ? 'Close' : 'Cancel'}
-          </button>
-          {!result && (
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={!file || busy}
-              onClick={() => void run()}
-            >
-              <Upload size={14} /> {busy ? 'Importing…' : 'Import'}
-            </button>
-          )}
-        </>
+        <DialogActions
+          closeLabel={result ? 'Close' : 'Cancel'}
+          onClose={onClose}
+          action={
+            result
+              ? undefined
+              : {
+                  icon: <Upload size={14} />,
+                  label: busy ? 'Importing…' : 'Import',
+                  disabled: !file || busy,
+                  run,
+                }
+          }
+        />
       }
     >
       <div className="form-row">
@@ -288,22 +297,12 @@ function ImportDialog({ onClose }: { onClose: () => void }) {
           }}
         />
       </div>
-      <div className="form-row">
-        <span className="form-label">Format</span>
-        <Segmented<ExportFormat>
-          label="Format"
-          value={format}
-          onChange={setFormat}
-          options={[
-            { value: 'har', label: 'HAR' },
-            { value: 'ndjson', label: 'NDJSON' },
-          ]}
-        />
-        <p className="form-help">
-          Imported captures keep their bytes and headers exactly, are marked “imported”, and never trigger the
-          Dashly auto-responder.
-        </p>
-      </div>
+      <FormatField
+        value={format}
+        onChange={setFormat}
+        labels={{ har: 'HAR', ndjson: 'NDJSON' }}
+        help="Imported captures keep their bytes and headers exactly, are marked “imported”, and never trigger the Dashly auto-responder."
+      />
       {error && (
         <div className="inline-error" role="alert">
           {error}

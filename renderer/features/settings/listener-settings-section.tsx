@@ -1,5 +1,6 @@
 import { formatBytes } from '../../lib/format.js';
 import { useAppStore } from '../../state/store.js';
+import { SettingField } from './setting-field.js';
 import { saveSettings, useSettingDraft, useSettings } from './use-settings.js';
 
 export function ListenerSettingsSection() {
@@ -11,33 +12,27 @@ export function ListenerSettingsSection() {
   );
   return (
     <>
-      <div className="form-row">
-        <label htmlFor="max-body">Largest stored body (MB)</label>
-        <div className="form-control-line">
-          <input
-            id="max-body"
-            type="number"
-            min={0.001}
-            step={1}
-            value={draft ?? ''}
-            onChange={(event) => setDraft(Number(event.target.value))}
-          />
-          <button
-            type="button"
-            className="button button-small"
-            disabled={!dirty || draft === undefined}
-            onClick={() =>
-              void saveSettings({ 'listener.maxBodyBytes': Math.round((draft ?? 10) * 1024 * 1024) })
-            }
-          >
-            Save
-          </button>
-        </div>
-        <p className="form-help">
-          Larger requests get <code>413</code>; the attempt is still recorded with its first 64 KB.
-          {current !== undefined && ` Now ${formatBytes(current)}.`}
-        </p>
-      </div>
+      <SettingField
+        id="max-body"
+        label="Largest stored body (MB)"
+        canSave={dirty && draft !== undefined}
+        onSave={() => saveSettings({ 'listener.maxBodyBytes': Math.round((draft ?? 10) * 1024 * 1024) })}
+        help={
+          <>
+            Larger requests get <code>413</code>; the attempt is still recorded with its first 64 KB.
+            {current !== undefined && ` Now ${formatBytes(current)}.`}
+          </>
+        }
+      >
+        <input
+          id="max-body"
+          type="number"
+          min={0.001}
+          step={1}
+          value={draft ?? ''}
+          onChange={(event) => setDraft(Number(event.target.value))}
+        />
+      </SettingField>
       {info && (
         <dl className="facts">
           <dt>Listener</dt>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useLoadRemoteImages } from '../privacy/use-load-remote-images.js';
+import { SettingField } from './setting-field.js';
 import { saveSettings, useSettingDraft, useSettings } from './use-settings.js';
 
 /** A control that shows the user's choice at once and settles on the saved value afterwards. */
@@ -52,32 +53,28 @@ export function PrivacySettingsSection() {
         )}
       </div>
 
-      <div className="form-row">
-        <label htmlFor="rate-limit">Rate limit per client</label>
-        <div className="form-control-line">
-          <input
-            id="rate-limit"
-            type="number"
-            min={0}
-            step={60}
-            value={draft ?? ''}
-            onChange={(event) => setDraft(Number(event.target.value))}
-          />
-          <span className="muted">requests per minute</span>
-          <button
-            type="button"
-            className="button button-small"
-            disabled={!dirty || draft === undefined || Number.isNaN(draft)}
-            onClick={() => void saveSettings({ 'listener.rateLimitPerMinute': draft })}
-          >
-            Save
-          </button>
-        </div>
-        <p className="form-help">
-          A client over the limit gets <code>429</code> with <code>Retry-After</code>; the first refusal of a
-          burst is recorded and the rest are only counted, so a flood cannot fill the disk. 0 = no limit.
-        </p>
-      </div>
+      <SettingField
+        id="rate-limit"
+        label="Rate limit per client"
+        canSave={dirty && draft !== undefined && !Number.isNaN(draft)}
+        onSave={() => saveSettings({ 'listener.rateLimitPerMinute': draft })}
+        help={
+          <>
+            A client over the limit gets <code>429</code> with <code>Retry-After</code>; the first refusal of
+            a burst is recorded and the rest are only counted, so a flood cannot fill the disk. 0 = no limit.
+          </>
+        }
+      >
+        <input
+          id="rate-limit"
+          type="number"
+          min={0}
+          step={60}
+          value={draft ?? ''}
+          onChange={(event) => setDraft(Number(event.target.value))}
+        />
+        <span className="muted">requests per minute</span>
+      </SettingField>
       <div className="form-row">
         <label htmlFor="rate-limit-tunnel">Requests through the tunnel</label>
         <div className="form-control-line">

@@ -4,6 +4,7 @@ import { call } from '../../api/client.js';
 import { formatBytes } from '../../lib/format.js';
 import { openModal } from '../../state/modal-actions.js';
 import { useAppStore } from '../../state/store.js';
+import { SettingField } from './setting-field.js';
 import { saveSettings, useSettingDraft, useSettings } from './use-settings.js';
 
 function NumberSetting({
@@ -25,29 +26,23 @@ function NumberSetting({
   const current = settings?.values[settingKey] as number | undefined;
   const [draft, setDraft, dirty] = useSettingDraft(current);
   return (
-    <div className="form-row">
-      <label htmlFor={id}>{label}</label>
-      <div className="form-control-line">
-        <input
-          id={id}
-          type="number"
-          min={0}
-          step={step}
-          value={draft ?? ''}
-          onChange={(event) => setDraft(Number(event.target.value))}
-        />
-        <span className="muted">{unit}</span>
-        <button
-          type="button"
-          className="button button-small"
-          disabled={!dirty || draft === undefined || Number.isNaN(draft)}
-          onClick={() => void saveSettings({ [settingKey]: draft })}
-        >
-          Save
-        </button>
-      </div>
-      <p className="form-help">{help}</p>
-    </div>
+    <SettingField
+      id={id}
+      label={label}
+      canSave={dirty && draft !== undefined && !Number.isNaN(draft)}
+      onSave={() => saveSettings({ [settingKey]: draft })}
+      help={help}
+    >
+      <input
+        id={id}
+        type="number"
+        min={0}
+        step={step}
+        value={draft ?? ''}
+        onChange={(event) => setDraft(Number(event.target.value))}
+      />
+      <span className="muted">{unit}</span>
+    </SettingField>
   );
 }
 

@@ -3,7 +3,7 @@ import { KeyRound } from 'lucide-react';
 /** Shown when this tab has no valid API token (opened without the printed URL, or a stale tab). */
 export function TokenMissing({ rejected }: { rejected: boolean }) {
   return (
-    <div className="token-missing">
+    <div className="token-missing-page">
       <KeyRound size={28} aria-hidden="true" />
       <h1>
         {rejected ? 'This tab’s access key is no longer valid' : 'Open Convoscope from its printed link'}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { subdomainProblem } from '../../../shared/tunnel/subdomain.js';
+import { SettingField } from '../settings/setting-field.js';
 import { saveSettings, useSettings } from '../settings/use-settings.js';
 
 export function TunnelSettingsSection() {
@@ -13,59 +14,47 @@ export function TunnelSettingsSection() {
   const problem = subValue.trim() === '' ? null : subdomainProblem(subValue.trim());
   return (
     <>
-      <div className="form-row">
-        <label htmlFor="tunnel-host">Tunnel server</label>
-        <div className="form-control-line">
-          <input
-            id="tunnel-host"
-            type="url"
-            value={hostDraft ?? host}
-            onChange={(event) => setHostDraft(event.target.value)}
-          />
-          <button
-            type="button"
-            className="button button-small"
-            disabled={hostDraft === null || hostDraft === host}
-            onClick={() =>
-              void saveSettings({ 'tunnel.host': hostDraft }).then((ok) => ok && setHostDraft(null))
-            }
-          >
-            Save
-          </button>
-        </div>
-        <p className="form-help">The public localtunnel service, or your own server.</p>
-      </div>
-      <div className="form-row">
-        <label htmlFor="tunnel-subdomain">Subdomain</label>
-        <div className="form-control-line">
-          <input
-            id="tunnel-subdomain"
-            type="text"
-            spellCheck={false}
-            value={subValue}
-            placeholder="generated on first start"
-            aria-invalid={problem !== null}
-            aria-describedby="tunnel-subdomain-help"
-            onChange={(event) => setSubDraft(event.target.value)}
-          />
-          <button
-            type="button"
-            className="button button-small"
-            disabled={subDraft === null || subDraft === subdomain || problem !== null}
-            onClick={() =>
-              void saveSettings({ 'tunnel.subdomain': subDraft?.trim() ? subDraft.trim() : null }).then(
-                (ok) => ok && setSubDraft(null),
-              )
-            }
-          >
-            Save
-          </button>
-        </div>
-        <p id="tunnel-subdomain-help" className={`form-help ${problem ? 'form-error' : ''}`}>
-          {problem ??
-            'Kept across restarts so the URL you gave Dashly and Kindly stays valid. 4–63 lowercase letters, digits and hyphens. Changing it moves a running tunnel.'}
-        </p>
-      </div>
+      <SettingField
+        id="tunnel-host"
+        label="Tunnel server"
+        canSave={hostDraft !== null && hostDraft !== host}
+        onSave={() => saveSettings({ 'tunnel.host': hostDraft }).then((ok) => ok && setHostDraft(null))}
+        help="The public localtunnel service, or your own server."
+      >
+        <input
+          id="tunnel-host"
+          type="url"
+          value={hostDraft ?? host}
+          onChange={(event) => setHostDraft(event.target.value)}
+        />
+      </SettingField>
+      <SettingField
+        id="tunnel-subdomain"
+        label="Subdomain"
+        canSave={subDraft !== null && subDraft !== subdomain && problem === null}
+        onSave={() =>
+          saveSettings({ 'tunnel.subdomain': subDraft?.trim() ? subDraft.trim() : null }).then(
+            (ok) => ok && setSubDraft(null),
+          )
+        }
+        helpId="tunnel-subdomain-help"
+        helpIsError={problem !== null}
+        help={
+          problem ??
+          'Kept across restarts so the URL you gave Dashly and Kindly stays valid. 4–63 lowercase letters, digits and hyphens. Changing it moves a running tunnel.'
+        }
+      >
+        <input
+          id="tunnel-subdomain"
+          type="text"
+          spellCheck={false}
+          value={subValue}
+          placeholder="generated on first start"
+          aria-invalid={problem !== null}
+          aria-describedby="tunnel-subdomain-help"
+          onChange={(event) => setSubDraft(event.target.value)}
+        />
+      </SettingField>
       <div className="form-row">
         <label className="checkbox-line">
           <input

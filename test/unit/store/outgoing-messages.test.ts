@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NewCapture, NewMessage } from '../../../electron/core/store/records.js';
-import { Store } from '../../../electron/core/store/store.js';
-import { makeTempDir } from '../../helpers/temp-dir.js';
+import { useTempStore } from '../../helpers/temp-store.js';
+import { newCapture } from '../../helpers/capture-fixture.js';
 
 const KEY = '64558819';
 
@@ -23,44 +23,24 @@ function userMessage(text: string, overrides: Partial<NewMessage> = {}): NewMess
 }
 
 function capture(messages: NewMessage[]): NewCapture {
-  return {
-    receivedAt: Date.now(),
-    method: 'POST',
+  return newCapture({
     path: '/dashly',
-    httpVersion: '1.1',
     provider: 'dashly',
     conversationKey: KEY,
     summary: messages[0]?.text ?? '',
-    remoteAddress: '127.0.0.1',
-    viaTunnel: false,
-    headers: [],
     body: Buffer.from('conversation=%7B%7D'),
-    bodySize: 19,
-    bodyTruncated: false,
     parsedAs: 'form',
-    parseError: null,
     messages,
-    searchText: '',
-    response: null,
-  };
+  });
 }
 
 describe('sent messages and their echoes in the store', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let store: Store;
-  beforeEach(() => {
-    temp = makeTempDir();
-    store = Store.open(temp.dir);
-  });
-  afterEach(() => {
-    store.close();
-    temp.remove();
-  });
+  const temp = useTempStore();
 
   it('links an echo to the sent message, hides it from the thread and the count, and survives its deletion', () => {
-    store.transaction(() => store.captures.insert(capture([userMessage('Hi?')])));
-    const sentId = store.transaction(() =>
-      store.messages.insert(null, {
+    temp.store.transaction(() => temp.store.captures.insert(capture([userMessage('Hi?')])));
+    const sentId = temp.store.transaction(() =>
+      temp.store.messages.insert(null, {
         ...userMessage('Hello from us'),
         direction: 'to_user',
         author: { kind: 'admin', id: '111', name: null },
@@ -72,17 +52,17 @@ describe('sent messages and their echoes in the store', () => {
         outgoing: { status: 'sent', echoKey: '555', automatic: false, error: null },
       }),
     );
-    expect(store.messages.conversation('dashly', KEY)).toMatchObject({ count: 2, unanswered: false });
+    expect(temp.store.messages.conversation('dashly', KEY)).toMatchObject({ count: 2, unanswered: false });
 
     // A user part that happens to carry the same random_id is not an echo.
-    store.transaction(() =>
-      store.captures.insert(capture([userMessage('Still there?', { echoKey: '555' })])),
+    temp.store.transaction(() =>
+      temp.store.captures.insert(capture([userMessage('Still there?', { echoKey: '555' })])),
     );
-    expect(store.messages.get(sentId)?.status).toBe('sent');
-    expect(store.messages.conversation('dashly', KEY)).toMatchObject({ count: 3, unanswered: true });
+    expect(temp.store.messages.get(sentId)?.status).toBe('sent');
+    expect(temp.store.messages.conversation('dashly', KEY)).toMatchObject({ count: 3, unanswered: true });
 
-    const echoCapture = store.transaction(() =>
-      store.captures.insert(
+    const echoCapture = temp.store.transaction(() =>
+      temp.store.captures.insert(
         capture([
           {
             ...userMessage('Hello from us'),
@@ -96,38 +76,38 @@ describe('sent messages and their echoes in the store', () => {
         ]),
       ),
     );
-    const sent = store.messages.get(sentId);
+    const sent = temp.store.messages.get(sentId);
     expect(sent).toMatchObject({ status: 'delivered', author: { name: 'inkov' } });
     expect(sent?.meta).toMatchObject({
       echoCaptureId: echoCapture,
       partId: '9007199254740993',
       randomId: '555',
     });
-    expect(store.messages.forCapture(echoCapture)[0]?.echoOf).toBe(sentId);
-    expect(store.messages.forConversation('dashly', KEY).map((m) => m.text)).toEqual([
+    expect(temp.store.messages.forCapture(echoCapture)[0]?.echoOf).toBe(sentId);
+    expect(temp.store.messages.forConversation('dashly', KEY).map((m) => m.text)).toEqual([
       'Hi?',
       'Hello from us',
       'Still there?',
     ]);
-    expect(store.messages.conversation('dashly', KEY)).toMatchObject({
+    expect(temp.store.messages.conversation('dashly', KEY)).toMatchObject({
       count: 3,
       tags: ['vip'],
       unanswered: false,
     });
 
     // A delivered message stays delivered whatever the API call reports late.
-    store.messages.updateOutgoing(sentId, { status: 'failed', error: 'timed out' });
-    expect(store.messages.get(sentId)).toMatchObject({ status: 'delivered' });
+    temp.store.messages.updateOutgoing(sentId, { status: 'failed', error: 'timed out' });
+    expect(temp.store.messages.get(sentId)).toMatchObject({ status: 'delivered' });
 
-    store.transaction(() => store.captures.delete([echoCapture]));
-    expect(store.messages.get(sentId)?.status).toBe('delivered');
-    expect(store.messages.conversation('dashly', KEY)).toMatchObject({ count: 3 });
+    temp.store.transaction(() => temp.store.captures.delete([echoCapture]));
+    expect(temp.store.messages.get(sentId)?.status).toBe('delivered');
+    expect(temp.store.messages.conversation('dashly', KEY)).toMatchObject({ count: 3 });
   });
 
   it('recomputes unanswered when a reply fails', () => {
-    store.transaction(() => store.captures.insert(capture([userMessage('Hi?')])));
-    const sentId = store.transaction(() =>
-      store.messages.insert(null, {
+    temp.store.transaction(() => temp.store.captures.insert(capture([userMessage('Hi?')])));
+    const sentId = temp.store.transaction(() =>
+      temp.store.messages.insert(null, {
         ...userMessage('Answer'),
         direction: 'to_user',
         author: { kind: 'admin', id: null, name: 'default_admin' },
@@ -137,16 +117,16 @@ describe('sent messages and their echoes in the store', () => {
         outgoing: { status: 'sent', echoKey: '777', automatic: true, error: null },
       }),
     );
-    expect(store.messages.conversation('dashly', KEY)?.unanswered).toBe(false);
-    expect(store.messages.lastAutomaticAt('dashly', KEY)).not.toBeNull();
-    store.transaction(() =>
-      store.messages.updateOutgoing(sentId, { status: 'failed', error: 'ReplyTooBig' }),
+    expect(temp.store.messages.conversation('dashly', KEY)?.unanswered).toBe(false);
+    expect(temp.store.messages.lastAutomaticAt('dashly', KEY)).not.toBeNull();
+    temp.store.transaction(() =>
+      temp.store.messages.updateOutgoing(sentId, { status: 'failed', error: 'ReplyTooBig' }),
     );
-    expect(store.messages.get(sentId)).toMatchObject({
+    expect(temp.store.messages.get(sentId)).toMatchObject({
       status: 'failed',
       error: 'ReplyTooBig',
       automatic: true,
     });
-    expect(store.messages.conversation('dashly', KEY)?.unanswered).toBe(true);
+    expect(temp.store.messages.conversation('dashly', KEY)?.unanswered).toBe(true);
   });
 });

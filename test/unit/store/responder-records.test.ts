@@ -1,30 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
 import { Store } from '../../../electron/core/store/store.js';
 import { DATABASE_FILE } from '../../../electron/core/store/database.js';
 import type { NewCapture, StoredForward } from '../../../electron/core/store/records.js';
-import { makeTempDir } from '../../helpers/temp-dir.js';
+import { useTempStore } from '../../helpers/temp-store.js';
+import { newCapture } from '../../helpers/capture-fixture.js';
 
-const newCapture = (): NewCapture => ({
-  receivedAt: 1,
-  method: 'POST',
-  path: '/kindly',
-  httpVersion: '1.1',
-  provider: 'other',
-  conversationKey: null,
-  summary: 's',
-  remoteAddress: null,
-  viaTunnel: false,
-  headers: [],
-  body: Buffer.from('req'),
-  bodySize: 3,
-  bodyTruncated: false,
-  parsedAs: null,
-  parseError: null,
-  messages: [],
-  searchText: '',
-  response: null,
-});
+const capture = (): NewCapture =>
+  newCapture({
+    receivedAt: 1,
+    path: '/kindly',
+    summary: 's',
+    remoteAddress: null,
+    body: Buffer.from('req'),
+  });
 
 const forward = (overrides: Partial<StoredForward> = {}): StoredForward => ({
   url: 'http://127.0.0.1:3000/hook',
@@ -42,27 +31,18 @@ const forward = (overrides: Partial<StoredForward> = {}): StoredForward => ({
 });
 
 describe('store: endpoints and responder records', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let store: Store;
-  beforeEach(() => {
-    temp = makeTempDir();
-    store = Store.open(temp.dir);
-  });
-  afterEach(() => {
-    store.close();
-    temp.remove();
-  });
+  const temp = useTempStore();
 
   it('starts with /dashly and /kindly in ack mode', () => {
-    expect(store.endpoints.all().map(({ prefix, config }) => [prefix, config])).toEqual([
+    expect(temp.store.endpoints.all().map(({ prefix, config }) => [prefix, config])).toEqual([
       ['/dashly', { mode: 'ack' }],
       ['/kindly', { mode: 'ack' }],
     ]);
   });
 
   it('migrates a database written by the previous schema, keeping its captures', () => {
-    const id = store.transaction(() => store.captures.insert(newCapture()));
-    store.close();
+    const id = temp.store.transaction(() => temp.store.captures.insert(capture()));
+    temp.store.close();
     // Roll the file back to schema 2: undo migration 3 (endpoints, forward/hold columns) and
     // everything after it, so migrations 3+ run again on a file that has captures.
     const db = new BetterSqlite3(`${temp.dir}/${DATABASE_FILE}`);
@@ -75,36 +55,37 @@ describe('store: endpoints and responder records', () => {
       DROP TABLE reply_templates; DROP TABLE kindly_transcripts;
       ALTER TABLE messages DROP COLUMN from_response;
       DROP TABLE replays; DROP TABLE replay_targets; ALTER TABLE captures DROP COLUMN origin;
+      DROP TABLE capture_id_floor;
       PRAGMA user_version = 2;`);
     db.close();
-    store = Store.open(temp.dir);
-    expect(store.captures.get(id)).toMatchObject({ id, path: '/kindly', response: null });
-    expect(store.captures.get(id)).not.toHaveProperty('forward');
-    expect(store.endpoints.all()).toHaveLength(2);
+    temp.store = Store.open(temp.dir);
+    expect(temp.store.captures.get(id)).toMatchObject({ id, path: '/kindly', response: null });
+    expect(temp.store.captures.get(id)).not.toHaveProperty('forward');
+    expect(temp.store.endpoints.all()).toHaveLength(2);
   });
 
   it('stores a forward record once when its body is the response sent, separately otherwise', () => {
-    const [a, b] = store.transaction(() => [
-      store.captures.insert(newCapture()),
-      store.captures.insert(newCapture()),
+    const [a, b] = temp.store.transaction(() => [
+      temp.store.captures.insert(capture()),
+      temp.store.captures.insert(capture()),
     ]);
-    store.transaction(() => {
-      store.captures.setResponse(a, {
+    temp.store.transaction(() => {
+      temp.store.captures.setResponse(a, {
         status: 200,
         headers: [],
         body: Buffer.from('{"reply":"hi"}'),
         source: 'forward',
         latencyMs: 1,
       });
-      store.captures.setAnnotations(a, { forward: forward({ sameAsResponse: true }) });
-      store.captures.setResponse(b, {
+      temp.store.captures.setAnnotations(a, { forward: forward({ sameAsResponse: true }) });
+      temp.store.captures.setResponse(b, {
         status: 502,
         headers: [],
         body: Buffer.from('{}'),
         source: 'fallback',
         latencyMs: 1,
       });
-      store.captures.setAnnotations(b, {
+      temp.store.captures.setAnnotations(b, {
         forward: forward({
           status: 500,
           body: Buffer.from('boom'),
@@ -121,10 +102,10 @@ describe('store: endpoints and responder records', () => {
         },
       });
     });
-    const first = store.captures.get(a)!;
+    const first = temp.store.captures.get(a)!;
     expect(Buffer.from(first.forward!.body!.base64, 'base64').toString()).toBe('{"reply":"hi"}');
     expect(first.forward).toMatchObject({ status: 200, durationMs: 12.5, error: null });
-    const second = store.captures.get(b)!;
+    const second = temp.store.captures.get(b)!;
     expect(Buffer.from(second.forward!.body!.base64, 'base64').toString()).toBe('boom');
     expect(second.hold).toEqual({
       endpoint: '/kindly',
@@ -134,7 +115,7 @@ describe('store: endpoints and responder records', () => {
       outcome: 'fallback',
       reason: 'deadline',
     });
-    const raw = store.db.prepare<[number], { forward: Buffer | null }>(
+    const raw = temp.store.db.prepare<[number], { forward: Buffer | null }>(
       'SELECT forward FROM bodies WHERE capture_id = ?',
     );
     expect(raw.get(a)?.forward).toBeNull();

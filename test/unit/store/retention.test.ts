@@ -9,28 +9,21 @@ import { RetentionPruner } from '../../../electron/core/store/retention.js';
 import { Store } from '../../../electron/core/store/store.js';
 import { storeProblems } from '../../helpers/store-consistency.js';
 import { makeTempDir } from '../../helpers/temp-dir.js';
+import { newCapture } from '../../helpers/capture-fixture.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 function capture(n: number, overrides: Partial<NewCapture> = {}): NewCapture {
   const chat = `chat-${n % 4}`;
   const body = Buffer.from(JSON.stringify({ chat_id: chat, message: `word${n} payload` }));
-  return {
-    receivedAt: Date.now(),
-    method: 'POST',
+  return newCapture({
     path: '/kindly',
-    httpVersion: '1.1',
     provider: 'kindly',
     conversationKey: chat,
     summary: `message ${n}`,
-    remoteAddress: '127.0.0.1',
-    viaTunnel: false,
     headers: [['Content-Type', 'application/json']],
     body,
-    bodySize: body.length,
-    bodyTruncated: false,
     parsedAs: 'json',
-    parseError: null,
     messages: [
       {
         provider: 'kindly',
@@ -53,7 +46,7 @@ function capture(n: number, overrides: Partial<NewCapture> = {}): NewCapture {
       latencyMs: null,
     },
     ...overrides,
-  };
+  });
 }
 
 describe('retention', () => {

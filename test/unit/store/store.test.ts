@@ -1,30 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Store } from '../../../electron/core/store/store.js';
 import { schemaVersion } from '../../../electron/core/store/migrations.js';
 import type { NewCapture } from '../../../electron/core/store/records.js';
-import { makeTempDir } from '../../helpers/temp-dir.js';
+import { useTempStore } from '../../helpers/temp-store.js';
+import { newCapture } from '../../helpers/capture-fixture.js';
 
 function capture(overrides: Partial<NewCapture> = {}): NewCapture {
-  return {
-    receivedAt: Date.now(),
-    method: 'POST',
+  return newCapture({
     path: '/kindly',
-    httpVersion: '1.1',
     provider: 'kindly',
     conversationKey: 'chat-1',
     summary: 'hello',
-    remoteAddress: '127.0.0.1',
-    viaTunnel: false,
     headers: [
       ['Content-Type', 'application/json'],
       ['X-Dup', 'a'],
       ['x-dup', 'b'],
     ],
     body: Buffer.from('{"message":"hello"}'),
-    bodySize: 19,
-    bodyTruncated: false,
     parsedAs: 'json',
-    parseError: null,
     messages: [
       {
         provider: 'kindly',
@@ -39,34 +32,24 @@ function capture(overrides: Partial<NewCapture> = {}): NewCapture {
       },
     ],
     searchText: 'hello world payload',
-    response: null,
     ...overrides,
-  };
+  });
 }
 
 describe('Store', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let store: Store;
-  beforeEach(() => {
-    temp = makeTempDir();
-    store = Store.open(temp.dir);
-  });
-  afterEach(() => {
-    store.close();
-    temp.remove();
-  });
+  const temp = useTempStore();
 
   it('migrates a new file to the current schema in WAL mode', () => {
-    expect(store.db.pragma('user_version', { simple: true })).toBe(schemaVersion);
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(temp.store.db.pragma('user_version', { simple: true })).toBe(schemaVersion);
+    expect(temp.store.db.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
   it('round-trips headers in order with duplicates, and exact body bytes', () => {
     const bytes = Buffer.from([0, 1, 2, 250, 255, 13, 10]);
-    const id = store.transaction(() =>
-      store.captures.insert(capture({ body: bytes, bodySize: bytes.length })),
+    const id = temp.store.transaction(() =>
+      temp.store.captures.insert(capture({ body: bytes, bodySize: bytes.length })),
     );
-    const detail = store.captures.get(id);
+    const detail = temp.store.captures.get(id);
     expect(detail?.headers).toEqual([
       ['Content-Type', 'application/json'],
       ['X-Dup', 'a'],
@@ -77,40 +60,40 @@ describe('Store', () => {
   });
 
   it('pages newest first with a keyset cursor', () => {
-    store.transaction(() => {
-      for (let i = 0; i < 25; i++) store.captures.insert(capture({ summary: `n${i}` }));
+    temp.store.transaction(() => {
+      for (let i = 0; i < 25; i++) temp.store.captures.insert(capture({ summary: `n${i}` }));
     });
-    const first = store.captures.list({ limit: 10 });
+    const first = temp.store.captures.list({ limit: 10 });
     expect(first.items.map((item) => item.summary)).toEqual(
       Array.from({ length: 10 }, (_, i) => `n${24 - i}`),
     );
-    const second = store.captures.list({ limit: 10, before: first.next ?? undefined });
+    const second = temp.store.captures.list({ limit: 10, before: first.next ?? undefined });
     expect(second.items[0]?.summary).toBe('n14');
-    const third = store.captures.list({ limit: 10, before: second.next ?? undefined });
+    const third = temp.store.captures.list({ limit: 10, before: second.next ?? undefined });
     expect(third.items).toHaveLength(5);
     expect(third.next).toBeNull();
   });
 
   it('filters by provider and conversation, and searches full text with prefixes', () => {
-    store.transaction(() => {
-      store.captures.insert(capture({ searchText: 'opening hours saturday' }));
-      store.captures.insert(
+    temp.store.transaction(() => {
+      temp.store.captures.insert(capture({ searchText: 'opening hours saturday' }));
+      temp.store.captures.insert(
         capture({ provider: 'dashly', conversationKey: '42', searchText: 'invoice overdue', messages: [] }),
       );
     });
-    expect(store.captures.list({ limit: 10, provider: 'dashly' }).items).toHaveLength(1);
-    expect(store.captures.list({ limit: 10, conversation: '42' }).items[0]?.provider).toBe('dashly');
-    expect(store.captures.list({ limit: 10, q: 'satur' }).items).toHaveLength(1);
-    expect(store.captures.list({ limit: 10, q: 'invoice over' }).items[0]?.provider).toBe('dashly');
-    expect(store.captures.list({ limit: 10, q: 'nothing-like-this' }).items).toHaveLength(0);
+    expect(temp.store.captures.list({ limit: 10, provider: 'dashly' }).items).toHaveLength(1);
+    expect(temp.store.captures.list({ limit: 10, conversation: '42' }).items[0]?.provider).toBe('dashly');
+    expect(temp.store.captures.list({ limit: 10, q: 'satur' }).items).toHaveLength(1);
+    expect(temp.store.captures.list({ limit: 10, q: 'invoice over' }).items[0]?.provider).toBe('dashly');
+    expect(temp.store.captures.list({ limit: 10, q: 'nothing-like-this' }).items).toHaveLength(0);
     // FTS syntax in user input is inert.
-    expect(store.captures.list({ limit: 10, q: '" OR * NEAR(' }).items).toHaveLength(0);
+    expect(temp.store.captures.list({ limit: 10, q: '" OR * NEAR(' }).items).toHaveLength(0);
   });
 
   it('keeps conversation summaries in step with inserts and deletes', () => {
-    const ids = store.transaction(() => [
-      store.captures.insert(capture()),
-      store.captures.insert(
+    const ids = temp.store.transaction(() => [
+      temp.store.captures.insert(capture()),
+      temp.store.captures.insert(
         capture({
           messages: [
             {
@@ -128,7 +111,7 @@ describe('Store', () => {
         }),
       ),
     ]);
-    let [conversation] = store.messages.listConversations(undefined, 10);
+    let [conversation] = temp.store.messages.listConversations(undefined, 10);
     expect(conversation).toMatchObject({
       key: 'chat-1',
       count: 2,
@@ -136,25 +119,25 @@ describe('Store', () => {
       unanswered: false,
       title: 'User u1',
     });
-    store.transaction(() => store.captures.delete([ids[1] ?? 0]));
-    [conversation] = store.messages.listConversations(undefined, 10);
+    temp.store.transaction(() => temp.store.captures.delete([ids[1] ?? 0]));
+    [conversation] = temp.store.messages.listConversations(undefined, 10);
     expect(conversation).toMatchObject({ count: 1, lastText: 'hello', unanswered: true });
-    store.transaction(() => store.captures.delete([ids[0] ?? 0]));
-    expect(store.messages.listConversations(undefined, 10)).toEqual([]);
+    temp.store.transaction(() => temp.store.captures.delete([ids[0] ?? 0]));
+    expect(temp.store.messages.listConversations(undefined, 10)).toEqual([]);
   });
 
   it('clears everything including the search index', () => {
-    store.transaction(() => store.captures.insert(capture()));
-    expect(store.transaction(() => store.captures.clear())).toBe(1);
-    expect(store.captures.list({ limit: 10 }).items).toEqual([]);
-    expect(store.captures.list({ limit: 10, q: 'hello' }).items).toEqual([]);
-    expect(store.messages.listConversations(undefined, 10)).toEqual([]);
+    temp.store.transaction(() => temp.store.captures.insert(capture()));
+    expect(temp.store.transaction(() => temp.store.captures.clear())).toBe(1);
+    expect(temp.store.captures.list({ limit: 10 }).items).toEqual([]);
+    expect(temp.store.captures.list({ limit: 10, q: 'hello' }).items).toEqual([]);
+    expect(temp.store.messages.listConversations(undefined, 10)).toEqual([]);
   });
 
   it('persists across reopen', () => {
-    const id = store.transaction(() => store.captures.insert(capture()));
-    store.close();
-    store = Store.open(temp.dir);
-    expect(store.captures.get(id)?.summary).toBe('hello');
+    const id = temp.store.transaction(() => temp.store.captures.insert(capture()));
+    temp.store.close();
+    temp.store = Store.open(temp.dir);
+    expect(temp.store.captures.get(id)?.summary).toBe('hello');
   });
 });
