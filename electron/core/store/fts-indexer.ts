@@ -128,7 +128,11 @@ export class FtsIndexer {
     this.watermarkStmt.run('0');
   }
 
-  /** After deletes: captures may reuse ids above the remaining maximum, so progress must not claim them. */
+  /**
+   * After deletes: queued entries of deleted captures are dropped, and the progress never claims more
+   * than the captures that remain (ids are not reused since migration 8; this keeps the watermark
+   * honest however ids are handed out).
+   */
   afterDelete(): void {
     const maxId = this.maxCaptureId();
     if (this.queue.some((entry) => entry.id > maxId)) {

@@ -109,17 +109,21 @@ describe('deferred full-text index', () => {
     expect(storeProblems(store.db)).toEqual([]);
   });
 
-  it('does not claim reused ids: deleting the newest captures lowers the progress', () => {
+  it('after deleting the newest captures, a new capture gets a new id and is indexed after a crash', () => {
     const ids = insert([capture(1, 'iota'), capture(2, 'kappa'), capture(3, 'lambda')]);
     store.captures.fts.catchUp();
     store.transaction(() => store.captures.delete([ids[1]!, ids[2]!]));
-    // SQLite reuses the ids above the remaining maximum.
-    const [reused] = insert([capture(4, 'mu')]);
-    expect(reused).toBe(ids[1]);
+    // Ids are never handed out twice (migration 8).
+    const [fresh] = insert([capture(4, 'mu')]);
+    expect(fresh).toBeGreaterThan(ids[2]!);
+    // A crash: the queued entry is lost and must be re-derived from the stored request.
     store.db.close();
     store = Store.open(temp.dir);
-    store.captures.fts.setSource(() => 'mu payload');
-    expect(store.captures.list({ q: 'mu', limit: 10 }).items.map((item) => item.id)).toEqual([reused]);
+    store.captures.fts.setSource((id) => (id === fresh ? 'mu payload' : null));
+    expect(store.captures.list({ q: 'mu', limit: 10 }).items.map((item) => item.id)).toEqual([fresh]);
+    expect(store.captures.list({ q: 'kappa', limit: 10 }).items).toEqual([]);
+    expect(store.captures.list({ q: 'lambda', limit: 10 }).items).toEqual([]);
+    expect(store.captures.list({ q: 'iota', limit: 10 }).items.map((item) => item.id)).toEqual([ids[0]]);
   });
 
   it('clear empties the queue and the index', () => {
