@@ -128,9 +128,9 @@ async function heap(page: Page): Promise<{ used: number; beforeGc: number }> {
 }
 
 /** Scrolls the list by `px` per animation frame for `seconds`, recording every frame. */
-export async function scrollAtSpeed(page: Page, px: number, seconds: number) {
+export async function scrollAtSpeed(page: Page, px: number, seconds: number, denseMax = Infinity) {
   return page.evaluate(
-    async ({ px, seconds }) => {
+    async ({ px, seconds, denseMax }) => {
       const list = document.querySelector('.capture-list')!;
       const firstId = () =>
         Number(document.querySelector('[role=option][data-capture-id]')?.getAttribute('data-capture-id'));
@@ -147,37 +147,42 @@ export async function scrollAtSpeed(page: Page, px: number, seconds: number) {
         requestAnimationFrame(step);
       });
       const frames = bench.stop();
-      // Rows are newest first and ids dense in the generated store: the id difference is the distance.
+      // Rows are newest first and ids dense in the generated store (1..denseMax): the id difference is
+      // the distance. Rows a live stream added above it are not counted (ids skip after deletes).
       const endId = Number(
         [...document.querySelectorAll('[role=option][data-capture-id]')]
           .map((row) => row.getAttribute('data-capture-id'))
           .filter(Boolean)
           .sort((a, b) => Number(a) - Number(b))[0],
       );
-      return { frames, rowsPassed: startId - endId };
+      return { frames, rowsPassed: Math.max(0, Math.min(startId, denseMax) - endId) };
     },
-    { px, seconds },
+    { px, seconds, denseMax: Number.isFinite(denseMax) ? denseMax : Number.MAX_SAFE_INTEGER },
   );
 }
 
 /** Scrolls down as fast as pages load (3,000 px per frame), like dragging the thumb down and down. */
-export async function deepScroll(page: Page, rows: number) {
-  return page.evaluate(async (rows) => {
-    const list = document.querySelector('.capture-list')!;
-    const ids = () =>
-      [...document.querySelectorAll('[role=option][data-capture-id]')].map((row) =>
-        Number(row.getAttribute('data-capture-id')),
-      );
-    const start = Math.max(...ids());
-    const t0 = performance.now();
-    let lowest = start;
-    while (start - lowest < rows && performance.now() - t0 < 240_000) {
-      list.scrollTop += 3000;
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      lowest = Math.min(lowest, ...ids());
-    }
-    return { rowsPassed: start - lowest, seconds: (performance.now() - t0) / 1000 };
-  }, rows);
+export async function deepScroll(page: Page, rows: number, denseMax = Number.MAX_SAFE_INTEGER) {
+  return page.evaluate(
+    async ({ rows, denseMax }) => {
+      const list = document.querySelector('.capture-list')!;
+      const ids = () =>
+        [...document.querySelectorAll('[role=option][data-capture-id]')].map((row) =>
+          Number(row.getAttribute('data-capture-id')),
+        );
+      // Counted in the generated store's dense ids only (see scrollAtSpeed).
+      const start = Math.min(denseMax, Math.max(...ids()));
+      const t0 = performance.now();
+      let lowest = start;
+      while (start - lowest < rows && performance.now() - t0 < 240_000) {
+        list.scrollTop += 3000;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        lowest = Math.min(lowest, ...ids());
+      }
+      return { rowsPassed: start - lowest, seconds: (performance.now() - t0) / 1000 };
+    },
+    { rows, denseMax },
+  );
 }
 
 /** Sends `rate` webhooks per second for `seconds` over keep-alive connections; counts the 2xx. */
@@ -279,14 +284,14 @@ async function runVariant(
     if (parts.includes('scroll')) {
       const pxPerFrame = 240;
       await page.waitForTimeout(1000);
-      const scrolled = await scrollAtSpeed(page, pxPerFrame, options.quick ? 4 : 10);
+      const scrolled = await scrollAtSpeed(page, pxPerFrame, options.quick ? 4 : 10, fixture.maxId);
       result.scroll = { ...frameStats(scrolled.frames), rowsPassed: scrolled.rowsPassed, pxPerFrame };
       log(
         `  [${label}] scrolling at speed: ${result.scroll.fps.toFixed(1)} fps, longest frame ${Math.round(result.scroll.longestFrameMs)} ms, ${result.scroll.rowsPassed} rows`,
       );
     }
     if (parts.includes('deep')) {
-      const deep = await deepScroll(page, options.quick ? 20_000 : 50_000);
+      const deep = await deepScroll(page, options.quick ? 20_000 : 50_000, fixture.maxId);
       const deepHeap = await heap(page);
       const rowsInMemory = await page.evaluate(
         () => document.querySelector('.capture-list > div')?.clientHeight ?? 0,
