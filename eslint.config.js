@@ -8,6 +8,8 @@ export default tseslint.config(
   {
     ignores: [
       'dist/**',
+      // The benchmark's bundles and cached stores (npm run bench).
+      '.bench/**',
       'release/**',
       'node_modules/**',
       '.electron-native/**',

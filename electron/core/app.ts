@@ -27,7 +27,7 @@ import { tunnelHandlers } from './api/handlers/tunnel.js';
 import { EventBus } from './events/event-bus.js';
 import type { ConnectionLimits } from './listener/connection-guard.js';
 import { defaultIsTunnelHost, startListener, type Listener } from './listener/listener-server.js';
-import { providerById, providerForPath, responseMessages } from './providers/registry.js';
+import { classifyAndParse, providerById, providerForPath, responseMessages } from './providers/registry.js';
 import { EndpointResponder } from './responders/endpoint-responder.js';
 import { EndpointService } from './responders/endpoint-service.js';
 import { HoldQueue } from './responders/hold-queue.js';
@@ -36,6 +36,8 @@ import { ReplayService } from './replay/replay-service.js';
 import { FileSecretStore } from './secrets/file-secret-store.js';
 import type { SecretStore } from './secrets/secret-store.js';
 import { SettingsService } from './settings/settings-service.js';
+import { perfEnabled } from './perf-switches.js';
+import { startCheckpointer } from './store/checkpointer.js';
 import { CaptureWriter } from './store/capture-writer.js';
 import { RetentionPruner, type RetentionOptions } from './store/retention.js';
 import { errorCode } from './store/store-errors.js';
@@ -138,6 +140,28 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
   const cleanups: (() => Promise<void> | void)[] = [() => store.close()];
   try {
+    if (perfEnabled('checkpoint-worker')) {
+      const checkpointer = startCheckpointer(store.db, {
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+        log,
+      });
+      cleanups.unshift(() => checkpointer.close());
+    }
+    // Search entries a crash left unwritten are derived again from the stored request.
+    store.captures.fts.setSource((id) => {
+      const stored = store.captures.requestSource(id);
+      if (!stored) return null;
+      const queryIndex = stored.path.indexOf('?');
+      return classifyAndParse({
+        method: stored.method,
+        path: stored.path,
+        pathname: queryIndex === -1 ? stored.path : stored.path.slice(0, queryIndex),
+        headers: stored.headers,
+        body: stored.body,
+        complete: !stored.bodyTruncated,
+        receivedAt: stored.receivedAt,
+      }).result.searchText;
+    });
     const secrets = options.secretStore ?? new FileSecretStore(options.dataDir);
     const settings = new SettingsService(store.settings, secrets);
     const events = new EventBus();

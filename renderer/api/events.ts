@@ -1,30 +1,38 @@
 import { EVENTS_PROTOCOL, TOKEN_PROTOCOL_PREFIX, type EventFrame } from '../../shared/contract/index.js';
+import { RENDERER_PERF_SWITCHES, rendererPerfEnabled } from '../lib/perf-switches.js';
+import { EventBatcher } from './event-batcher.js';
+
+/**
+ * During a burst (a load test, a replay of thousands of captures) events are applied at most this
+ * often; a single event still shows at the next frame. Ten updates a second reads as live, and on a
+ * busy machine it is the difference between smooth frames and a stuttering list (BENCHMARKS.md).
+ */
+export const LIVE_BURST_INTERVAL_MS = 100;
 
 export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'unauthorized';
 
 export interface EventStreamHandlers {
-  /** Frames received during one animation frame, delivered together (bursts stay cheap). */
+  /** Frames received since the last delivery, delivered together on an animation frame (see EventBatcher). */
   onFrames(frames: EventFrame[]): void;
   onState(state: ConnectionState): void;
   /** Called after every (re)connection, so the caller can resynchronise what it may have missed. */
   onReady(): void;
 }
 
-/** The `/api/events` WebSocket with reconnect and per-animation-frame batching. */
+/** The `/api/events` WebSocket with reconnect and batched delivery (per animation frame, paced in bursts). */
 export function connectEvents(token: string, handlers: EventStreamHandlers): () => void {
   let socket: WebSocket | null = null;
   let stopped = false;
   let attempt = 0;
   let retryTimer: number | undefined;
-  let queue: EventFrame[] = [];
-  let frameRequested = false;
-
-  const flush = () => {
-    frameRequested = false;
-    const frames = queue;
-    queue = [];
-    if (frames.length > 0) handlers.onFrames(frames);
-  };
+  const batcher = new EventBatcher<EventFrame>({
+    deliver: (frames) => handlers.onFrames(frames),
+    burstIntervalMs: rendererPerfEnabled(RENDERER_PERF_SWITCHES.liveBatching) ? LIVE_BURST_INTERVAL_MS : 0,
+    now: () => performance.now(),
+    requestFrame: (callback) => requestAnimationFrame(callback),
+    setTimer: (callback, ms) => window.setTimeout(callback, ms),
+    isHidden: () => document.hidden,
+  });
 
   const open = () => {
     handlers.onState(attempt === 0 ? 'connecting' : 'reconnecting');
@@ -44,13 +52,7 @@ export function connectEvents(token: string, handlers: EventStreamHandlers): () 
         handlers.onReady();
         return;
       }
-      queue.push(frame);
-      if (!frameRequested) {
-        frameRequested = true;
-        // rAF does not run in a hidden tab; a timeout keeps the queue bounded there.
-        if (document.hidden) setTimeout(flush, 250);
-        else requestAnimationFrame(flush);
-      }
+      batcher.push(frame);
     };
     ws.onclose = (event) => {
       if (stopped) return;

@@ -1,11 +1,20 @@
+import { RENDERER_PERF_SWITCHES, rendererPerfEnabled } from './perf-switches.js';
+
+const timeOptions: Intl.DateTimeFormatOptions = {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+};
+// One formatter for every row: toLocaleTimeString builds a new one on each call, which showed up as
+// the costliest part of rendering rows while scrolling and streaming.
+const timeFormatter = rendererPerfEnabled(RENDERER_PERF_SWITCHES.timeFormatter)
+  ? new Intl.DateTimeFormat(undefined, timeOptions)
+  : null;
+
 export function formatTime(epochMs: number): string {
   const date = new Date(epochMs);
-  const time = date.toLocaleTimeString(undefined, {
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  });
+  const time = timeFormatter ? timeFormatter.format(date) : date.toLocaleTimeString(undefined, timeOptions);
   return `${time}.${String(date.getMilliseconds()).padStart(3, '0')}`;
 }
 

@@ -1,5 +1,6 @@
 import { ApiCallError, call } from '../api/client.js';
 import { emptyFilter, type CaptureFilter } from './captures-slice.js';
+import { appendOlder, prependNewer } from './list-window.js';
 import { useAppStore } from './store.js';
 
 const PAGE_SIZE = 200;
@@ -10,14 +11,14 @@ function message(error: unknown): string {
   return error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
 }
 
-function listInput(filter: CaptureFilter, before?: number) {
+function listInput(filter: CaptureFilter, keyset: { before?: number; after?: number } = {}) {
   return {
     limit: PAGE_SIZE,
     ...(filter.provider ? { provider: filter.provider } : {}),
     ...(filter.q.trim() ? { q: filter.q.trim() } : {}),
     ...(filter.conversation ? { conversation: filter.conversation } : {}),
     ...(filter.starred ? { starred: true } : {}),
-    ...(before !== undefined ? { before } : {}),
+    ...keyset,
   };
 }
 
@@ -32,6 +33,7 @@ export async function reloadCaptures(): Promise<void> {
     useAppStore.setState({
       captures: page.items,
       capturesNext: page.next,
+      capturesPrev: null,
       capturesLoading: false,
       unseenWhileSearching: 0,
     });
@@ -41,23 +43,38 @@ export async function reloadCaptures(): Promise<void> {
   }
 }
 
-/** Appends the next page (keyset: `before` = the last id shown). */
+/** Appends the next older page (keyset: `before` = the last id loaded); the window drops its top. */
 export async function loadMoreCaptures(): Promise<void> {
   const { capturesNext, capturesLoading, filter } = useAppStore.getState();
   if (capturesNext === null || capturesLoading) return;
   const request = listRequest;
   useAppStore.setState({ capturesLoading: true });
   try {
-    const page = await call('captures.list', listInput(filter, capturesNext));
+    const page = await call('captures.list', listInput(filter, { before: capturesNext }));
     if (request !== listRequest) return;
-    useAppStore.setState((state) => {
-      const seen = new Set(state.captures.map((item) => item.id));
-      return {
-        captures: [...state.captures, ...page.items.filter((item) => !seen.has(item.id))],
-        capturesNext: page.next,
-        capturesLoading: false,
-      };
-    });
+    useAppStore.setState((state) => ({
+      ...appendOlder(state, page.items, page.next),
+      capturesLoading: false,
+    }));
+  } catch (error) {
+    if (request !== listRequest) return;
+    useAppStore.setState({ capturesLoading: false, capturesError: message(error) });
+  }
+}
+
+/** Prepends the next newer page after the window dropped its top (keyset: `after`). */
+export async function loadNewerCaptures(): Promise<void> {
+  const { capturesPrev, capturesLoading, filter } = useAppStore.getState();
+  if (capturesPrev === null || capturesLoading) return;
+  const request = listRequest;
+  useAppStore.setState({ capturesLoading: true });
+  try {
+    const page = await call('captures.list', listInput(filter, { after: capturesPrev }));
+    if (request !== listRequest) return;
+    useAppStore.setState((state) => ({
+      ...prependNewer(state, page.items, page.prev ?? null),
+      capturesLoading: false,
+    }));
   } catch (error) {
     if (request !== listRequest) return;
     useAppStore.setState({ capturesLoading: false, capturesError: message(error) });
@@ -191,4 +208,5 @@ export function moveSelection(delta: number): void {
   const target = captures[next];
   if (target && target.id !== selectedCaptureId) void selectCapture(target.id);
   if (next >= captures.length - 20) void loadMoreCaptures();
+  if (next <= 20) void loadNewerCaptures();
 }

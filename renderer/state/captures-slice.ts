@@ -11,9 +11,15 @@ export interface CaptureFilter {
 }
 
 export interface CapturesSlice {
-  /** The loaded window of the list, newest first; more pages load as the user scrolls. */
+  /**
+   * The loaded window of the list, newest first: at most LIST_WINDOW_ROWS contiguous rows. Pages
+   * load as the user scrolls either way; rows far outside the view are dropped (see list-window.ts).
+   */
   captures: CaptureSummary[];
+  /** Keyset for older rows (`before`), or null when the window reaches the oldest capture. */
   capturesNext: number | null;
+  /** Keyset for newer rows (`after`), or null when the window starts at the newest capture (live). */
+  capturesPrev: number | null;
   capturesLoading: boolean;
   capturesError: string | null;
   filter: CaptureFilter;
@@ -30,6 +36,7 @@ export const emptyFilter: CaptureFilter = { provider: null, q: '', conversation:
 export const createCapturesSlice: SliceCreator<CapturesSlice> = () => ({
   captures: [],
   capturesNext: null,
+  capturesPrev: null,
   capturesLoading: false,
   capturesError: null,
   filter: emptyFilter,

@@ -90,17 +90,26 @@ export function applyLiveMessages(messages: Message[]): void {
 }
 
 /** `conversation.updated`: the list entry (and the open thread's header) show the new state at once. */
+/** Most conversations kept in the list from live updates. */
+const MAX_LIVE_CONVERSATIONS = 1000;
+
 export function applyConversationSummaries(summaries: ConversationSummary[]): void {
   useAppStore.setState((state) => {
-    let list = state.conversations;
-    let changed = false;
+    // One pass over the list per batch of events, however many summaries the batch holds.
+    const latestByKey = new Map<string, ConversationSummary>();
     for (const summary of summaries) {
       if (state.conversationProvider && summary.provider !== state.conversationProvider) continue;
-      const rest = list.filter((item) => !(item.provider === summary.provider && item.key === summary.key));
-      list = [...rest, summary];
-      changed = true;
+      latestByKey.set(`${summary.provider}\u0000${summary.key}`, summary);
     }
-    if (changed) list = [...list].sort((a, b) => b.lastAt - a.lastAt);
+    const changed = latestByKey.size > 0;
+    let list = state.conversations;
+    if (changed) {
+      list = list.filter((item) => !latestByKey.has(`${item.provider}\u0000${item.key}`));
+      list.push(...latestByKey.values());
+      list.sort((a, b) => b.lastAt - a.lastAt);
+      // Live conversations must not grow the list without bound; the oldest fall off (a reload shows them).
+      if (list.length > MAX_LIVE_CONVERSATIONS) list.length = MAX_LIVE_CONVERSATIONS;
+    }
     const thread = state.thread;
     const latest = thread
       ? summaries.findLast((summary) => summary.provider === thread.provider && summary.key === thread.key)

@@ -21,11 +21,12 @@ import { refreshTunnel } from '../features/tunnel/tunnel-actions.js';
 import { endpointsChanged, reloadEndpoints } from './endpoint-actions.js';
 import { holdAdded, holdResolved, reloadHolds } from './holds-actions.js';
 import { notifyNewHold } from '../lib/hold-notifications.js';
+import { LIST_WINDOW_ROWS, listWindowEnabled } from './list-window.js';
 import { notifyIfReplyFailed } from '../lib/reply-notifications.js';
 import { useAppStore } from './store.js';
 
 /** Most rows kept in memory from live events before the tail is dropped (scrolling reloads it). */
-const MAX_LIVE_ROWS = 20_000;
+const MAX_LIVE_ROWS = listWindowEnabled() ? LIST_WINDOW_ROWS : 20_000;
 let conversationsTimer: number | undefined;
 
 function scheduleConversationRefresh(keys: Set<string>): void {
@@ -142,6 +143,7 @@ export function applyFrames(frames: EventFrame[]): void {
     useAppStore.setState((current) => ({
       captures: keptStarred ? current.captures.filter((item) => item.starred) : [],
       capturesNext: null,
+      capturesPrev: null,
       unseenWhileSearching: 0,
       ...(keepSelection ? {} : { selectedCaptureId: null, detail: null, editingNote: null }),
     }));
@@ -156,18 +158,24 @@ export function applyFrames(frames: EventFrame[]): void {
       if (updated.size || deleted.size) {
         list = list.filter((item) => !deleted.has(item.id)).map((item) => updated.get(item.id) ?? item);
       }
-      if (added.length) {
-        // Events arrive oldest first; the list is newest first.
+      let trimmed = false;
+      // A window scrolled away from the newest rows does not take live rows: they are above it and
+      // load (by keyset) when the user scrolls back up.
+      if (added.length && current.capturesPrev === null) {
+        // Events arrive oldest first; the list is newest first. Only the head can hold them already.
         const known = new Set(list.slice(0, added.length + 50).map((item) => item.id));
         const fresh = added.filter((item) => !known.has(item.id)).reverse();
-        list = [...fresh, ...list];
-        if (list.length > MAX_LIVE_ROWS) list = list.slice(0, MAX_LIVE_ROWS);
+        list = fresh.concat(list);
+        if (list.length > MAX_LIVE_ROWS) {
+          list = list.slice(0, MAX_LIVE_ROWS);
+          trimmed = true;
+        }
       }
       const selectionGone = current.selectedCaptureId !== null && deleted.has(current.selectedCaptureId);
       return {
         captures: list,
         unseenWhileSearching: current.unseenWhileSearching + unseen,
-        ...(list.length === MAX_LIVE_ROWS ? { capturesNext: list.at(-1)?.id ?? null } : {}),
+        ...(trimmed ? { capturesNext: list.at(-1)?.id ?? null } : {}),
         ...(selectionGone ? { selectedCaptureId: null, detail: null } : {}),
       };
     });

@@ -2,6 +2,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { CaptureDetail, CaptureResponse, CaptureSummary } from '../../../shared/model/capture.js';
 import type { HeaderList } from '../../../shared/model/http.js';
 import type { ProviderId } from '../../../shared/model/provider.js';
+import { perfEnabled } from '../perf-switches.js';
+import { FtsIndexer } from './fts-indexer.js';
 import { ftsQuery } from './fts-query.js';
 import type { MessageRepository } from './message-repository.js';
 import type { ForwardRecord, HoldRecord } from '../../../shared/model/responder-records.js';
@@ -85,6 +87,8 @@ export interface ListCapturesQuery {
   conversation?: string | undefined;
   limit: number;
   before?: number | undefined;
+  /** The page just newer than this id (ascending scan, answered newest first). */
+  after?: number | undefined;
   /** Only starred (true) or only unstarred (false) captures. */
   starred?: boolean | undefined;
 }
@@ -117,7 +121,6 @@ export class CaptureRepository {
   /** Remembers the highest id before a delete, so ids are never handed out twice (migration 8). */
   private readonly raiseIdFloorStmt: Statement;
   private readonly insertBodyStmt: Statement;
-  private readonly insertFtsStmt: Statement;
   private readonly setResponseStmt: Statement;
   private readonly setResponseBodyStmt: Statement;
   private readonly setLatencyStmt: Statement;
@@ -127,7 +130,10 @@ export class CaptureRepository {
   private readonly setOriginStmt: Statement;
   private readonly sourceStmt: Statement<
     [number],
-    Pick<CaptureDetailRow, 'method' | 'path' | 'provider' | 'headers' | 'body_truncated' | 'request_body'>
+    Pick<
+      CaptureDetailRow,
+      'method' | 'path' | 'provider' | 'received_at' | 'headers' | 'body_truncated' | 'request_body'
+    >
   >;
   private readonly setSummaryStmt: Statement;
   private readonly summaryStmt: Statement<[number], CaptureRow>;
@@ -142,6 +148,8 @@ export class CaptureRepository {
   private readonly anyNoteStmt: Statement<[], { id: number }>;
   private readonly unstarredIdsStmt: Statement<[], { id: number }>;
   private readonly listCache = new Map<string, Statement<unknown[], CaptureRow>>();
+  /** The full-text index, written behind the captures (see fts-indexer.ts). */
+  readonly fts: FtsIndexer;
   private readonly idsCache = new Map<string, Statement<unknown[], { id: number }>>();
 
   constructor(
@@ -157,7 +165,7 @@ export class CaptureRepository {
         @remoteAddress, @viaTunnel, @headers, @bodySize, @bodyTruncated, @parsedAs, @parseError, @response,
         @responseStatus, @latencyMs, @origin)`);
     this.insertBodyStmt = db.prepare('INSERT INTO bodies (capture_id, request, response) VALUES (?, ?, ?)');
-    this.insertFtsStmt = db.prepare('INSERT INTO captures_fts (rowid, text) VALUES (?, ?)');
+    this.fts = new FtsIndexer(db, { deferred: perfEnabled('deferred-fts') });
     this.setResponseStmt = db.prepare(
       'UPDATE captures SET response = ?, response_status = ?, latency_ms = ? WHERE id = ?',
     );
@@ -178,7 +186,7 @@ export class CaptureRepository {
     this.anyNoteStmt = db.prepare('SELECT id FROM captures WHERE note IS NOT NULL LIMIT 1');
     this.unstarredIdsStmt = db.prepare('SELECT id FROM captures WHERE starred = 0');
     this.sourceStmt = db.prepare(`
-      SELECT c.method, c.path, c.provider, c.headers, c.body_truncated, b.request AS request_body
+      SELECT c.method, c.path, c.provider, c.received_at, c.headers, c.body_truncated, b.request AS request_body
       FROM captures c LEFT JOIN bodies b ON b.capture_id = c.id WHERE c.id = ?`);
     this.raiseIdFloorStmt = db.prepare(
       'UPDATE capture_id_floor SET id = max(id, coalesce((SELECT max(id) FROM captures), 0))',
@@ -219,7 +227,7 @@ export class CaptureRepository {
     });
     const id = Number(result.lastInsertRowid);
     this.insertBodyStmt.run(id, capture.body, response ? response.body : null);
-    if (capture.searchText) this.insertFtsStmt.run(id, capture.searchText);
+    this.fts.add(id, capture.searchText);
     for (const message of capture.messages) this.messages.insert(id, message);
     return id;
   }
@@ -361,6 +369,7 @@ export class CaptureRepository {
     method: string;
     path: string;
     provider: ProviderId;
+    receivedAt: number;
     headers: HeaderList;
     body: Buffer;
     bodyTruncated: boolean;
@@ -371,6 +380,7 @@ export class CaptureRepository {
       method: row.method,
       path: row.path,
       provider: row.provider,
+      receivedAt: row.received_at,
       headers: JSON.parse(row.headers) as HeaderList,
       body: row.request_body ?? Buffer.alloc(0),
       bodyTruncated: row.body_truncated === 1,
@@ -378,22 +388,39 @@ export class CaptureRepository {
   }
 
   /**
-   * Newest first, keyset-paginated on id (ids grow with receive time). A search matches the
-   * captures' own text or their notes: both indexes are read in id order and merged, which keeps
-   * the keyset exact (the union's first n + 1 ids are among each side's first n + 1).
+   * Newest first, keyset-paginated on id (ids grow with receive time): `before` pages down, `after`
+   * pages up (the list window scrolled back toward the newest). A search matches the captures' own
+   * text or their notes: both indexes are read in id order and merged, which keeps the keyset exact
+   * (the union's first n + 1 ids are among each side's first n + 1).
    */
-  list(query: ListCapturesQuery): { items: CaptureSummary[]; next: number | null } {
+  list(query: ListCapturesQuery): { items: CaptureSummary[]; next: number | null; prev?: number | null } {
     const match = query.q ? ftsQuery(query.q) : null;
+    // A search sees every committed capture: the deferred index catches up first.
+    if (match) this.fts.catchUp();
+    const upward = query.after !== undefined && query.before === undefined;
     let rows = this.listRows(query, match ? { index: 'captures_fts', match } : null);
     if (match && this.anyNoteStmt.get()) {
       const noted = this.listRows(query, { index: 'capture_notes_fts', match });
       if (noted.length > 0) {
         const byId = new Map([...rows, ...noted].map((row) => [row.id, row]));
-        rows = [...byId.values()].sort((a, b) => b.id - a.id).slice(0, query.limit + 1);
+        rows = [...byId.values()]
+          .sort((a, b) => (upward ? a.id - b.id : b.id - a.id))
+          .slice(0, query.limit + 1);
       }
     }
     const hasMore = rows.length > query.limit;
     const items = (hasMore ? rows.slice(0, query.limit) : rows).map(toSummary);
+    if (upward) {
+      // Scanned upwards from `after`: the newest of them comes first, like every page.
+      items.reverse();
+      const newest = items[0];
+      const oldest = items.at(-1);
+      return {
+        items,
+        next: oldest ? oldest.id : (query.after ?? null),
+        prev: hasMore && newest ? newest.id : null,
+      };
+    }
     const last = items.at(-1);
     return { items, next: hasMore && last ? last.id : null };
   }
@@ -422,11 +449,15 @@ export class CaptureRepository {
     if (query.starred !== undefined) {
       where.push(query.starred ? 'c.starred = 1' : 'c.starred = 0');
     }
+    const upward = query.after !== undefined && query.before === undefined;
     if (query.before !== undefined) {
       where.push(search ? 'f.rowid < ?' : 'c.id < ?');
       params.push(query.before);
+    } else if (upward) {
+      where.push(search ? 'f.rowid > ?' : 'c.id > ?');
+      params.push(query.after);
     }
-    const order = search ? 'f.rowid DESC' : 'c.id DESC';
+    const order = `${search ? 'f.rowid' : 'c.id'} ${upward ? 'ASC' : 'DESC'}`;
     const sql = `SELECT ${SUMMARY_COLUMNS} FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
     params.push(query.limit + 1);
     let stmt = this.listCache.get(sql);
@@ -467,6 +498,7 @@ export class CaptureRepository {
     limit: number,
   ): number[] {
     const match = query.q ? ftsQuery(query.q) : null;
+    if (match) this.fts.catchUp();
     const ids = this.idRows(query, match ? { index: 'captures_fts', match } : null, after, limit);
     if (!match || !this.anyNoteStmt.get()) return ids;
     const noted = this.idRows(query, { index: 'capture_notes_fts', match }, after, limit);
@@ -570,6 +602,7 @@ export class CaptureRepository {
         .run(...chunk).changes;
     }
     this.messages.recountConversations(affected);
+    this.fts.afterDelete();
     return deleted;
   }
 
@@ -584,6 +617,7 @@ export class CaptureRepository {
       INSERT INTO captures_fts (captures_fts) VALUES ('delete-all');
       INSERT INTO capture_notes_fts (capture_notes_fts) VALUES ('delete-all');
     `);
+    this.fts.reset();
     return n;
   }
 }

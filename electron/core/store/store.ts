@@ -56,6 +56,7 @@ export class Store {
   close(): void {
     if (!this.db.open) return;
     try {
+      this.captures.fts.close();
       this.db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       this.db.close();

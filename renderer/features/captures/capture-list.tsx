@@ -1,7 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import type { CaptureSummary } from '../../../shared/model/capture.js';
 import {
   loadMoreCaptures,
+  loadNewerCaptures,
   moveSelection,
   reloadCaptures,
   selectCapture,
@@ -9,15 +11,23 @@ import {
 import { useAppStore } from '../../state/store.js';
 import { clearSelection, extendSelection } from '../../state/replay-actions.js';
 import { CAPTURE_ROW_HEIGHT, CaptureRow, type RowSelectMode } from './capture-row.js';
+import { RENDERER_PERF_SWITCHES, rendererPerfEnabled } from '../../lib/perf-switches.js';
 import { EmptyState } from './empty-state.js';
 
-/** The live, virtualized list: only visible rows are in the DOM, more pages load near the end. */
+/**
+ * The live, virtualized list: only visible rows are in the DOM. The store holds a bounded window of
+ * rows (list-window.ts); pages load near either end of it, and whenever rows come or go above the
+ * view, the row the user looks at stays exactly where it was.
+ */
+const useCachedOffset = rendererPerfEnabled(RENDERER_PERF_SWITCHES.cachedScrollOffset);
+
 export function CaptureList() {
   const captures = useAppStore((state) => state.captures);
   const selectedId = useAppStore((state) => state.selectedCaptureId);
   const loading = useAppStore((state) => state.capturesLoading);
   const error = useAppStore((state) => state.capturesError);
   const hasMore = useAppStore((state) => state.capturesNext !== null);
+  const hasNewer = useAppStore((state) => state.capturesPrev !== null);
   const filterActive = useAppStore(
     (state) =>
       state.filter.provider !== null ||
@@ -27,7 +37,7 @@ export function CaptureList() {
   );
   const unseen = useAppStore((state) => state.unseenWhileSearching);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const firstIdRef = useRef<number | null>(null);
+  const previousRef = useRef<CaptureSummary[]>(captures);
 
   // TanStack Virtual re-renders through its own subscription; the compiler need not memoize it.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -39,21 +49,34 @@ export function CaptureList() {
     getItemKey: (index) => captures[index]?.id ?? index,
   });
 
-  // New rows arrive at the top: if the user has scrolled down, keep what they look at in place.
-  useEffect(() => {
+  // Rows arrive or leave above the view (live captures, a newer page, the window dropping its top):
+  // keep the first visible row in place, before the browser paints. At the very top of a live list,
+  // new rows simply show.
+  useLayoutEffect(() => {
     const element = scrollRef.current;
-    const previousFirst = firstIdRef.current;
-    firstIdRef.current = captures[0]?.id ?? null;
-    if (!element || previousFirst === null || element.scrollTop < CAPTURE_ROW_HEIGHT / 2) return;
-    const shift = captures.findIndex((item) => item.id === previousFirst);
-    if (shift > 0) element.scrollTop += shift * CAPTURE_ROW_HEIGHT;
-  }, [captures]);
+    const previous = previousRef.current;
+    previousRef.current = captures;
+    if (!element || previous === captures || previous.length === 0) return;
+    // The virtualizer's offset (kept from scroll events) answers "at the live top?" without reading
+    // scrollTop, which would force a layout in the middle of every live update.
+    const offset = useCachedOffset ? (virtualizer.scrollOffset ?? element.scrollTop) : element.scrollTop;
+    const atLiveTop = offset < CAPTURE_ROW_HEIGHT / 2 && !hasNewer;
+    if (atLiveTop) return;
+    const index = Math.min(previous.length - 1, Math.floor(element.scrollTop / CAPTURE_ROW_HEIGHT));
+    const anchor = previous[index];
+    if (!anchor || captures[index]?.id === anchor.id) return;
+    const moved = captures.findIndex((item) => item.id === anchor.id);
+    if (moved >= 0) element.scrollTop += (moved - index) * CAPTURE_ROW_HEIGHT;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the virtualizer is stable
+  }, [captures, hasNewer]);
 
   const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items.at(-1)?.index ?? 0;
   useEffect(() => {
     if (hasMore && lastIndex >= captures.length - 30) void loadMoreCaptures();
-  }, [lastIndex, captures.length, hasMore]);
+    else if (hasNewer && firstIndex <= 30) void loadNewerCaptures();
+  }, [firstIndex, lastIndex, captures.length, hasMore, hasNewer]);
 
   // Keep the selected row visible when moving with the keyboard.
   useEffect(() => {
@@ -64,6 +87,8 @@ export function CaptureList() {
   }, [selectedId]);
 
   const picked = useAppStore((state) => state.multiSelection);
+  // A set: each visible row asks, and a selection can hold thousands of ids.
+  const pickedIds = useMemo(() => new Set(picked), [picked]);
   const onSelect = useCallback((id: number, mode: RowSelectMode) => {
     if (mode === 'single') {
       clearSelection();
@@ -121,7 +146,7 @@ export function CaptureList() {
                 <CaptureRow
                   capture={capture}
                   selected={capture.id === selectedId}
-                  picked={picked.includes(capture.id)}
+                  picked={pickedIds.has(capture.id)}
                   onSelect={onSelect}
                 />
               </div>

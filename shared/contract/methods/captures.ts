@@ -11,7 +11,7 @@ export const NOTE_MAX_LENGTH = 10_000;
 export const captureMethods = {
   'captures.list': defineMethod({
     description:
-      'Captures newest first. `q` is a full-text search over bodies, paths and message text; pass `next` back as `before` for the following page (`next` is null on the last page).',
+      'Captures newest first. `q` is a full-text search over bodies, paths and message text; pass `next` back as `before` for the following (older) page (`next` is null on the last page). With `after` instead, the page is the `limit` captures just newer than that id (still newest first), and `prev` is what to pass as `after` for the next newer page (null once the newest capture is in the page): a client can keep a window of the list and move it both ways.',
     input: z
       .object({
         provider: ProviderId.optional(),
@@ -19,11 +19,18 @@ export const captureMethods = {
         conversation: z.string().optional(),
         limit: z.number().int().min(1).max(1000).default(100),
         before: z.number().int().positive().optional(),
+        /** The page just newer than this id (for scrolling back up a window); not with `before`. */
+        after: z.number().int().nonnegative().optional(),
         /** Only starred (true) or only unstarred (false) captures. */
         starred: z.boolean().optional(),
       })
       .default({ limit: 100 }),
-    output: z.object({ items: z.array(CaptureSummary), next: z.number().int().nullable() }),
+    output: z.object({
+      items: z.array(CaptureSummary),
+      next: z.number().int().nullable(),
+      /** Only with `after`: the id to pass as `after` for newer captures, or null when none are newer. */
+      prev: z.number().int().nullable().optional(),
+    }),
   }),
   'captures.get': defineMethod({
     description:

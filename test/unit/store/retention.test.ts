@@ -178,6 +178,8 @@ describe('retention', () => {
 
   it('the consistency check itself finds a delete that bypasses the repository', () => {
     const [first] = insert([capture(1), capture(2)]);
+    // Full-text entries are written behind the captures; write them now.
+    store.captures.fts.catchUp();
     store.db.prepare('DELETE FROM captures WHERE id = ?').run(first);
     const problems = storeProblems(store.db);
     expect(problems).toContain('1 full-text entries of deleted captures');

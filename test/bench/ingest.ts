@@ -1,0 +1,255 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { makeTempDir } from '../helpers/temp-dir.js';
+import { mixedRequest } from './payloads.js';
+import { ROOT, startServeForBench } from './serve-runner.js';
+
+/** CPU time (user + system, all threads) a process has used so far, in ms (Linux /proc). */
+export function cpuMs(pid: number | undefined): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may contain spaces): utime is the 12th, stime the 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS = 100;
+
+export interface IngestRun {
+  target: string;
+  connections: number;
+  seconds: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  total: number;
+  ok2xx: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** Serve only: acknowledged (2xx) requests not found in the database afterwards. */
+  missing?: number;
+  stored?: number;
+  /** Server CPU time per answered request (all threads), in µs: steadier than req/s on a busy machine. */
+  cpuPerRequestUs: number;
+  /** Set for runs at a fixed offered rate (requests/s over all connections) instead of flat out. */
+  offeredRate?: number;
+  /** An optimised run made right before the A/B variant with this label, as its "on" side. */
+  pairFor?: string;
+}
+
+const POOL = Array.from({ length: 2000 }, (_, i) => mixedRequest(i));
+
+/**
+ * One autocannon run. Every request carries a unique `seq` in its query string; the ones answered
+ * 2xx are remembered so the database can be checked for each of them afterwards.
+ */
+/** Never reset, so the warm-up's requests and the measured run's can be told apart. */
+let seq = 0;
+
+async function cannon(
+  url: string,
+  connections: number,
+  seconds: number,
+  acknowledged: Set<number>,
+  overallRate?: number,
+) {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    ...(overallRate ? { overallRate } : {}),
+    pipelining: 1,
+    timeout: 10,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request, context) => {
+          const n = ++seq;
+          const payload = POOL[n % POOL.length]!;
+          (context as { seq?: number }).seq = n;
+          return {
+            ...request,
+            method: 'POST',
+            path: `${payload.path}?seq=${n}`,
+            headers: payload.headers,
+            body: payload.body,
+          };
+        },
+        onResponse: (status, _body, context) => {
+          const n = (context as { seq?: number }).seq;
+          if (n !== undefined && status >= 200 && status < 300) acknowledged.add(n);
+        },
+      },
+    ],
+  });
+  return result;
+}
+
+function toRun(
+  target: string,
+  connections: number,
+  seconds: number,
+  result: autocannon.Result,
+  cpuUsedMs: number,
+): IngestRun {
+  return {
+    cpuPerRequestUs: (cpuUsedMs * 1000) / Math.max(1, result['2xx'] + result.non2xx),
+    target,
+    connections,
+    seconds,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    total: result.requests.total,
+    ok2xx: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+async function startBare(): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'test/bench/bare-server.mjs')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+    child.once('exit', (code) => reject(new Error(`bare server exited ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Runs the serve process on a fresh data folder and checks every 2xx against the database. */
+async function runServe(
+  connections: number,
+  seconds: number,
+  label: string,
+  env: NodeJS.ProcessEnv,
+  overallRate?: number,
+): Promise<IngestRun> {
+  const temp = makeTempDir('convoscope-bench-ingest-');
+  try {
+    const serve = await startServeForBench(temp.dir, env);
+    const acknowledged = new Set<number>();
+    let result;
+    let cpuUsed = NaN;
+    try {
+      // A short warm-up (JIT, SQLite page cache) that is not measured; its rows are counted too.
+      await cannon(serve.listenerUrl, connections, 1, new Set(), overallRate);
+      const cpuBefore = cpuMs(serve.child.pid);
+      result = await cannon(serve.listenerUrl, connections, seconds, acknowledged, overallRate);
+      cpuUsed = cpuMs(serve.child.pid) - cpuBefore;
+    } finally {
+      await serve.stop();
+    }
+    const db = new Database(path.join(temp.dir, 'convoscope.db'), { readonly: true });
+    let stored = 0;
+    let missing = 0;
+    try {
+      const seqs = new Set<number>();
+      for (const row of db.prepare<[], { path: string }>('SELECT path FROM captures').iterate()) {
+        stored++;
+        const m = /[?&]seq=(\d+)/u.exec(row.path);
+        if (m?.[1]) seqs.add(Number(m[1]));
+      }
+      for (const n of acknowledged) if (!seqs.has(n)) missing++;
+    } finally {
+      db.close();
+    }
+    return {
+      ...toRun(label, connections, seconds, result, cpuUsed),
+      missing,
+      stored,
+      ...(overallRate ? { offeredRate: overallRate } : {}),
+    };
+  } finally {
+    temp.remove();
+  }
+}
+
+export interface IngestOptions {
+  seconds: number;
+  connections: number[];
+  /** Extra serve variants for A/B: label → env. */
+  variants: { label: string; env: NodeJS.ProcessEnv }[];
+  /**
+   * Also run the bare server and Convoscope at this fixed rate (requests/s) with the first
+   * connection count: the latency of a request when the server is not flat out.
+   */
+  offeredRate?: number;
+}
+
+async function runBare(connections: number, seconds: number, overallRate?: number): Promise<IngestRun> {
+  const bare = await startBare();
+  try {
+    await cannon(bare.url, connections, 1, new Set(), overallRate);
+    const cpuBefore = cpuMs(bare.pid);
+    const result = await cannon(bare.url, connections, seconds, new Set(), overallRate);
+    return {
+      ...toRun('bare node:http', connections, seconds, result, cpuMs(bare.pid) - cpuBefore),
+      ...(overallRate ? { offeredRate: overallRate } : {}),
+    };
+  } finally {
+    await bare.stop();
+  }
+}
+
+/** Bare server and serve variants, interleaved per connection count so machine load hits both. */
+export async function benchIngest(options: IngestOptions, log: (line: string) => void): Promise<IngestRun[]> {
+  const runs: IngestRun[] = [];
+  for (const connections of options.connections) {
+    const run = await runBare(connections, options.seconds);
+    runs.push(run);
+    log(
+      `  bare ${connections} conns: ${Math.round(run.requestsPerSecond)} req/s p99 ${run.p99} ms, ${Math.round(run.cpuPerRequestUs)} µs CPU/req`,
+    );
+    for (const [index, variant] of options.variants.entries()) {
+      // Every A/B variant gets its own optimised run right before it, so both see the same machine
+      // load (it moves on a shared machine); the first optimised run is the headline one.
+      if (index > 0) {
+        const pair = await runServe(connections, options.seconds, 'Convoscope', {});
+        pair.pairFor = variant.label;
+        runs.push(pair);
+        log(
+          `  Convoscope (pair for ${variant.label}) ${connections} conns: ${Math.round(pair.requestsPerSecond)} req/s ` +
+            `p99 ${pair.p99} ms, ${Math.round(pair.cpuPerRequestUs)} µs CPU/req, ${pair.missing} missing`,
+        );
+      }
+      const run = await runServe(connections, options.seconds, variant.label, variant.env);
+      runs.push(run);
+      log(
+        `  ${variant.label} ${connections} conns: ${Math.round(run.requestsPerSecond)} req/s p99 ${run.p99} ms, ` +
+          `${Math.round(run.cpuPerRequestUs)} µs CPU/req, ${run.ok2xx} acknowledged, ${run.missing} missing`,
+      );
+    }
+  }
+  const rate = options.offeredRate;
+  const connections = options.connections[0];
+  if (rate && connections) {
+    const bare = await runBare(connections, options.seconds, rate);
+    runs.push(bare);
+    log(`  bare ${connections} conns at ${rate}/s: p50 ${bare.p50} ms, p99 ${bare.p99} ms`);
+    const app = await runServe(connections, options.seconds, 'Convoscope', {}, rate);
+    runs.push(app);
+    log(
+      `  Convoscope ${connections} conns at ${rate}/s: p50 ${app.p50} ms, p99 ${app.p99} ms, ${app.ok2xx} acknowledged, ${app.missing} missing`,
+    );
+  }
+  return runs;
+}
