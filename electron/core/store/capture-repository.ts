@@ -426,29 +426,8 @@ export class CaptureRepository {
   }
 
   /** Up to limit + 1 rows of one page, from the table or from one full-text index. */
-  private listRows(
-    query: ListCapturesQuery,
-    search: { index: 'captures_fts' | 'capture_notes_fts'; match: string } | null,
-  ): CaptureRow[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    let from = 'captures c';
-    if (search) {
-      from = `${search.index} f JOIN captures c ON c.id = f.rowid`;
-      where.push(`${search.index} MATCH ?`);
-      params.push(search.match);
-    }
-    if (query.provider) {
-      where.push('c.provider = ?');
-      params.push(query.provider);
-    }
-    if (query.conversation) {
-      where.push('c.conversation_key = ?');
-      params.push(query.conversation);
-    }
-    if (query.starred !== undefined) {
-      where.push(query.starred ? 'c.starred = 1' : 'c.starred = 0');
-    }
+  private listRows(query: ListCapturesQuery, search: SearchIndex | null): CaptureRow[] {
+    const { from, where, params } = filterClause(query, search);
     const upward = query.after !== undefined && query.before === undefined;
     if (query.before !== undefined) {
       where.push(search ? 'f.rowid < ?' : 'c.id < ?');
@@ -508,29 +487,11 @@ export class CaptureRepository {
 
   private idRows(
     query: Pick<ListCapturesQuery, 'provider' | 'conversation' | 'starred'>,
-    search: { index: 'captures_fts' | 'capture_notes_fts'; match: string } | null,
+    search: SearchIndex | null,
     after: number,
     limit: number,
   ): number[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    let from = 'captures c';
-    if (search) {
-      from = `${search.index} f JOIN captures c ON c.id = f.rowid`;
-      where.push(`${search.index} MATCH ?`);
-      params.push(search.match);
-    }
-    if (query.provider) {
-      where.push('c.provider = ?');
-      params.push(query.provider);
-    }
-    if (query.conversation) {
-      where.push('c.conversation_key = ?');
-      params.push(query.conversation);
-    }
-    if (query.starred !== undefined) {
-      where.push(query.starred ? 'c.starred = 1' : 'c.starred = 0');
-    }
+    const { from, where, params } = filterClause(query, search);
     where.push('c.id > ?');
     params.push(after);
     const sql = `SELECT c.id AS id FROM ${from} WHERE ${where.join(' AND ')} ORDER BY c.id ASC LIMIT ?`;
@@ -620,6 +581,35 @@ export class CaptureRepository {
     this.fts.reset();
     return n;
   }
+}
+
+type SearchIndex = { index: 'captures_fts' | 'capture_notes_fts'; match: string };
+
+/** FROM and WHERE parts shared by list pages and id walks: the filter, through one search index. */
+function filterClause(
+  query: Pick<ListCapturesQuery, 'provider' | 'conversation' | 'starred'>,
+  search: SearchIndex | null,
+): { from: string; where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  let from = 'captures c';
+  if (search) {
+    from = `${search.index} f JOIN captures c ON c.id = f.rowid`;
+    where.push(`${search.index} MATCH ?`);
+    params.push(search.match);
+  }
+  if (query.provider) {
+    where.push('c.provider = ?');
+    params.push(query.provider);
+  }
+  if (query.conversation) {
+    where.push('c.conversation_key = ?');
+    params.push(query.conversation);
+  }
+  if (query.starred !== undefined) {
+    where.push(query.starred ? 'c.starred = 1' : 'c.starred = 0');
+  }
+  return { from, where, params };
 }
 
 function responseMeta(response: StoredResponse): StoredResponseMeta {
