@@ -4,8 +4,8 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { median, worst } from './stats.js';
 import type { Fixture } from './store-fixture.js';
-import { startServeForBench, timeCall, type RunningServe } from './serve-runner.js';
-import type { MethodInput, MethodName } from '../../shared/contract/index.js';
+import { startServeForBench, timeCall } from './serve-runner.js';
+import type { MethodInput } from '../../shared/contract/index.js';
 
 export interface TimedQuery {
   name: string;
@@ -72,31 +72,31 @@ function comparePaging(file: string, maxId: number, depth: number, runs: number)
   }
 }
 
-async function timed<K extends MethodName>(
-  serve: RunningServe,
-  name: string,
-  detail: string,
-  method: K,
-  input: MethodInput<K>,
-  runs: number,
-  targetMs: number | null,
-  rowsOf: (result: unknown) => number,
-): Promise<TimedQuery> {
+/** One query of the store section: what it asks, its target, and how many rows an answer holds. */
+interface QuerySpec {
+  name: string;
+  detail: string;
+  targetMs: number | null;
+  call: () => Promise<{ ms: number; result: unknown }>;
+  rowsOf: (result: unknown) => number;
+}
+
+async function timed(spec: QuerySpec, runs: number): Promise<TimedQuery> {
   const times: number[] = [];
   let rows = 0;
   for (let i = 0; i < runs; i++) {
-    const { ms, result } = await timeCall(serve, method, input);
+    const { ms, result } = await spec.call();
     times.push(ms);
-    rows = rowsOf(result);
+    rows = spec.rowsOf(result);
   }
   return {
-    name,
-    detail,
+    name: spec.name,
+    detail: spec.detail,
     firstMs: times[0] ?? NaN,
     medianMs: median(times.slice(1)),
     worstMs: worst(times.slice(1)),
     runs: runs - 1,
-    targetMs,
+    targetMs: spec.targetMs,
     rows,
   };
 }
@@ -121,120 +121,87 @@ export async function benchStore(
     const depth = Math.min(500_000, Math.floor(fixture.maxId / 2));
     const deep = fixture.maxId - depth;
     const depthLabel = `${Math.round(depth / 1000)}k`;
+    const list = (input: MethodInput<'captures.list'>) => () => timeCall(serve, 'captures.list', input);
+    const conversations = (input: MethodInput<'conversations.list'>) => () =>
+      timeCall(serve, 'conversations.list', input);
+    const specs: QuerySpec[] = [
+      {
+        name: 'captures.list, first page',
+        detail: 'limit 200',
+        targetMs: 20,
+        call: list({ limit: 200 }),
+        rowsOf: items,
+      },
+      {
+        name: `captures.list, ${depthLabel} rows deep`,
+        detail: `keyset: before ${deep}, limit 200`,
+        targetMs: 20,
+        call: list({ limit: 200, before: deep }),
+        rowsOf: items,
+      },
+      {
+        name: `captures.list, provider filter, ${depthLabel} deep`,
+        detail: `provider dashly, before ${deep}`,
+        targetMs: 20,
+        call: list({ limit: 200, provider: 'dashly', before: deep }),
+        rowsOf: items,
+      },
+      {
+        name: 'full-text search, common word',
+        detail: 'q "jacket" (~10% of captures)',
+        targetMs: 100,
+        call: list({ limit: 200, q: 'jacket' }),
+        rowsOf: items,
+      },
+      {
+        name: 'full-text search, two words',
+        detail: 'q "invoice payment"',
+        targetMs: 100,
+        call: list({ limit: 200, q: 'invoice payment' }),
+        rowsOf: items,
+      },
+      {
+        name: 'full-text search, rare term',
+        detail: 'q "catalog" (0.1% of captures)',
+        targetMs: 100,
+        call: list({ limit: 200, q: 'catalog' }),
+        rowsOf: items,
+      },
+      {
+        name: 'full-text search + provider',
+        detail: 'q "jacket", provider kindly',
+        targetMs: 100,
+        call: list({ limit: 200, q: 'jacket', provider: 'kindly' }),
+        rowsOf: items,
+      },
+      {
+        name: 'conversations.list',
+        detail: 'limit 200 (default)',
+        targetMs: 50,
+        call: conversations({ limit: 200 }),
+        rowsOf: array,
+      },
+      {
+        name: 'conversations.list, one provider',
+        detail: 'provider kindly, limit 200',
+        targetMs: 50,
+        call: conversations({ provider: 'kindly', limit: 200 }),
+        rowsOf: array,
+      },
+      {
+        name: 'captures.get',
+        detail: `id ${deep}`,
+        targetMs: null,
+        call: () => timeCall(serve, 'captures.get', { id: deep }),
+        rowsOf: () => 1,
+      },
+    ];
     const queries: TimedQuery[] = [];
-    const add = (query: TimedQuery) => {
+    for (const spec of specs) {
+      const query = await timed(spec, runs);
       queries.push(query);
       log(`  ${query.name}: median ${query.medianMs.toFixed(1)} ms, worst ${query.worstMs.toFixed(1)} ms`);
-    };
-    add(
-      await timed(
-        serve,
-        'captures.list, first page',
-        'limit 200',
-        'captures.list',
-        { limit: 200 },
-        runs,
-        20,
-        items,
-      ),
-    );
-    add(
-      await timed(
-        serve,
-        `captures.list, ${depthLabel} rows deep`,
-        `keyset: before ${deep}, limit 200`,
-        'captures.list',
-        { limit: 200, before: deep },
-        runs,
-        20,
-        items,
-      ),
-    );
-    add(
-      await timed(
-        serve,
-        `captures.list, provider filter, ${depthLabel} deep`,
-        `provider dashly, before ${deep}`,
-        'captures.list',
-        { limit: 200, provider: 'dashly', before: deep },
-        runs,
-        20,
-        items,
-      ),
-    );
-    add(
-      await timed(
-        serve,
-        'full-text search, common word',
-        'q "jacket" (~10% of captures)',
-        'captures.list',
-        { limit: 200, q: 'jacket' },
-        runs,
-        100,
-        items,
-      ),
-    );
-    add(
-      await timed(
-        serve,
-        'full-text search, two words',
-        'q "invoice payment"',
-        'captures.list',
-        { limit: 200, q: 'invoice payment' },
-        runs,
-        100,
-        items,
-      ),
-    );
-    add(
-      await timed(
-        serve,
-        'full-text search, rare term',
-        'q "catalog" (0.1% of captures)',
-        'captures.list',
-        { limit: 200, q: 'catalog' },
-        runs,
-        100,
-        items,
-      ),
-    );
-    add(
-      await timed(
-        serve,
-        'full-text search + provider',
-        'q "jacket", provider kindly',
-        'captures.list',
-        { limit: 200, q: 'jacket', provider: 'kindly' },
-        runs,
-        100,
-        items,
-      ),
-    );
-    add(
-      await timed(
-        serve,
-        'conversations.list',
-        'limit 200 (default)',
-        'conversations.list',
-        { limit: 200 },
-        runs,
-        50,
-        array,
-      ),
-    );
-    add(
-      await timed(
-        serve,
-        'conversations.list, one provider',
-        'provider kindly, limit 200',
-        'conversations.list',
-        { provider: 'kindly', limit: 200 },
-        runs,
-        50,
-        array,
-      ),
-    );
-    add(await timed(serve, 'captures.get', `id ${deep}`, 'captures.get', { id: deep }, runs, null, () => 1));
+    }
 
     // Browsing: page down through 100 keyset pages, open 50 captures, search and list conversations.
     let before: number | undefined;
