@@ -10,6 +10,10 @@ export const PERF_SWITCHES = {
   deferredFts: 'deferred-fts',
   /** Dashly admins already recorded are not written again on every webhook. */
   adminCache: 'admin-cache',
+  /** JSON bodies without a 16-digit run are parsed by V8's JSON.parse, not the lossless parser. */
+  fastJson: 'fast-json',
+  /** Parsed settings values are kept instead of validated again on every read. */
+  settingsCache: 'settings-cache',
 } as const;
 
 export type PerfSwitch = (typeof PERF_SWITCHES)[keyof typeof PERF_SWITCHES];

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { HELP } from './help.js';
 import { benchIngest, type IngestRun } from './ingest.js';
 import { LoadSampler, machineInfo } from './machine.js';
-import { renderReport, type Report } from './report.js';
+import { INGEST_SWITCHES, renderReport, type Report } from './report.js';
 import { ROOT } from './serve-runner.js';
 import { benchStartup } from './startup.js';
 import { benchStore } from './store.js';
@@ -66,7 +66,7 @@ if (only.has('ingest')) {
   const variants = [{ label: 'Convoscope', env: {} }];
   if (ab) {
     variants.push({ label: 'all optimisations off', env: { CONVOSCOPE_PERF_OFF: 'all' } });
-    for (const name of ['checkpoint-worker', 'deferred-fts', 'admin-cache'])
+    for (const name of Object.keys(INGEST_SWITCHES).filter((key) => key !== 'all'))
       variants.push({ label: `${name} off`, env: { CONVOSCOPE_PERF_OFF: name } });
   }
   const runs: IngestRun[] = await benchIngest(

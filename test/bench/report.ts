@@ -408,13 +408,21 @@ interface Bought {
   on: string;
 }
 
-const INGEST_SWITCHES: Record<string, [string, string]> = {
+export const INGEST_SWITCHES: Record<string, [string, string]> = {
   'checkpoint-worker': ['WAL checkpoints in a worker thread', 'electron/core/store/checkpointer.ts'],
   'deferred-fts': [
     'Full-text index written in background batches (search catches up first)',
     'electron/core/store/fts-indexer.ts',
   ],
   'admin-cache': ['Dashly admins not rewritten on every webhook', 'electron/core/dashly/dashly-inbound.ts'],
+  'fast-json': [
+    'JSON bodies without 16-digit runs parsed by JSON.parse (lossless parser only when needed)',
+    'electron/core/util/lossless-json.ts',
+  ],
+  'settings-cache': [
+    'Settings read per request kept parsed (no validation per read)',
+    'electron/core/settings/settings-service.ts',
+  ],
   all: ['All core optimisations together', 'CONVOSCOPE_PERF_OFF=all'],
 };
 

@@ -7,12 +7,20 @@ import {
   type SettingValue,
 } from '../../../shared/settings/index.js';
 import { ApiError } from '../api/api-error.js';
+import { perfEnabled } from '../perf-switches.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { SettingsRepository } from '../store/settings-repository.js';
 
 /** Settings with defaults, validation and persistence; secrets go to the secret store. */
 export class SettingsService {
   private readonly values: Map<string, unknown>;
+  /**
+   * Parsed primitive values: the listener reads several settings per request, and a zod parse per
+   * read costs more than the read. Objects are parsed on every read, so no caller can change a
+   * cached one.
+   */
+  private readonly parsedPrimitives = new Map<SettingKey, unknown>();
+  private readonly cacheParsed = perfEnabled('settings-cache');
   private readonly listeners = new Set<(snapshot: SettingsSnapshot, changed: SettingKey[]) => void>();
 
   constructor(
@@ -25,9 +33,13 @@ export class SettingsService {
   get<K extends SettingKey>(key: K): SettingValue<K> {
     const definition = settingDefinitions[key];
     if (definition.secret) throw new Error(`${key} is a secret; use secret()`);
+    if (this.parsedPrimitives.has(key)) return this.parsedPrimitives.get(key) as SettingValue<K>;
     const stored = this.values.get(key);
     const parsed = definition.schema.safeParse(stored);
-    return (parsed.success ? parsed.data : definition.default) as SettingValue<K>;
+    const value = parsed.success ? parsed.data : definition.default;
+    if (this.cacheParsed && (value === null || typeof value !== 'object'))
+      this.parsedPrimitives.set(key, value);
+    return value as SettingValue<K>;
   }
 
   /** Core-only access to a secret value. Never send it to a client or a log. */
@@ -72,6 +84,7 @@ export class SettingsService {
     if (problems.length > 0) throw new ApiError('bad_request', problems.join(' '), { problems });
 
     for (const [key, value] of accepted) {
+      this.parsedPrimitives.delete(key);
       if (settingDefinitions[key].secret) {
         this.secrets.set(key, value as string | null);
       } else if (value === undefined) {
