@@ -198,7 +198,15 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const autoResponder = new AutoResponder({ store, settings, operator: dashly, log });
     const dashlyInbound = new DashlyInbound({ store, events, autoResponder, log });
 
-    const pruner = new RetentionPruner({ store, settings, events, log, ...options.retention });
+    const holds = new HoldQueue(events);
+    const pruner = new RetentionPruner({
+      store,
+      settings,
+      events,
+      log,
+      keep: () => holds.heldCaptureIds(),
+      ...options.retention,
+    });
     settings.onChange((_snapshot, changed) => {
       if (changed.some((key) => key.startsWith('retention.'))) void pruner.run();
     });
@@ -222,7 +230,6 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     cleanups.unshift(() => writer.close());
     cleanups.unshift(() => pruner.close());
 
-    const holds = new HoldQueue(events);
     // Assigned below; closures read it late (restartListener() replaces it).
     let listener: Listener | undefined;
     const endpoints = new EndpointService({

@@ -90,6 +90,11 @@ export class HoldQueue {
     });
   }
 
+  /** The captures whose requests are held now (retention leaves them alone). */
+  heldCaptureIds(): ReadonlySet<number> {
+    return new Set([...this.open.values()].map((entry) => entry.request.capture.id));
+  }
+
   list(): Hold[] {
     return [...this.open.values()].map((entry) => this.toDto(entry));
   }

@@ -33,6 +33,11 @@ export interface RetentionOptions {
   /** … and after this many new captures (default 500). */
   everyInserts?: number;
   now?: () => number;
+  /**
+   * Captures a pass must not delete even when they are the oldest: the ones being held, whose
+   * answer is still to be recorded on them. They are deleted by a later pass once they end.
+   */
+  keep?: () => ReadonlySet<number>;
 }
 
 export function retentionLimits(settings: SettingsService): RetentionLimits {
@@ -117,22 +122,23 @@ export class RetentionPruner {
     const result: RetentionPass = { at: this.now(), deleted: 0, byAge: 0, byCount: 0, bySize: 0 };
     if (limits.maxAgeMs > 0) {
       const cutoff = this.now() - limits.maxAgeMs;
-      result.byAge = await this.deleteWhile(() => store.captures.unstarredBefore(cutoff, this.batchSize));
+      result.byAge = await this.deleteWhile((limit) => store.captures.unstarredBefore(cutoff, limit));
     }
     if (limits.maxCaptures > 0) {
       // Starred captures are kept on top of the limit. Counted once: a full count is a scan, and
       // this pass is the only one deleting.
       let excess = store.captures.count() - store.captures.count({ starred: true }) - limits.maxCaptures;
-      result.byCount = await this.deleteWhile(() => {
-        if (excess <= 0) return [];
-        const ids = store.captures.oldestUnstarred(Math.min(excess, this.batchSize));
-        excess -= ids.length;
-        return ids;
-      });
+      result.byCount = await this.deleteWhile(
+        (limit) => (excess <= 0 ? [] : store.captures.oldestUnstarred(limit)),
+        (deleted) => {
+          excess -= deleted;
+        },
+        () => excess,
+      );
     }
     if (limits.maxBytes > 0) {
-      result.bySize = await this.deleteWhile(() =>
-        store.usedBytes() > limits.maxBytes ? store.captures.oldestUnstarred(this.batchSize) : [],
+      result.bySize = await this.deleteWhile((limit) =>
+        store.usedBytes() > limits.maxBytes ? store.captures.oldestUnstarred(limit) : [],
       );
     }
     result.deleted = result.byAge + result.byCount + result.bySize;
@@ -145,15 +151,27 @@ export class RetentionPruner {
     return result;
   }
 
-  /** Deletes batch after batch until `next` finds nothing, yielding between batches. */
-  private async deleteWhile(next: () => number[]): Promise<number> {
+  /**
+   * Deletes batch after batch until `next` finds nothing it may delete, yielding between batches.
+   * `next(limit)` lists the oldest candidates; kept ones (held captures) are skipped by asking for
+   * that many more and leaving them out. `wanted` caps a batch (the count limit's excess).
+   */
+  private async deleteWhile(
+    next: (limit: number) => number[],
+    onDeleted: (count: number) => void = () => {},
+    wanted: () => number = () => Infinity,
+  ): Promise<number> {
     const { store, events } = this.options;
     let total = 0;
     while (!this.closed) {
-      const ids = next();
+      const keep = this.options.keep?.() ?? new Set<number>();
+      const ids = next(this.batchSize + keep.size)
+        .filter((id) => !keep.has(id))
+        .slice(0, Math.min(this.batchSize, wanted()));
       if (ids.length === 0) break;
       const deleted = store.transaction(() => store.captures.delete(ids));
       total += deleted;
+      onDeleted(ids.length);
       events.emit('captures.deleted', { ids });
       await yieldToEventLoop();
     }

@@ -106,6 +106,32 @@ describe('hold mode: the operator answers by hand before a deadline', () => {
     await expect(app.call('holds.abort', { id: 99_999 })).rejects.toThrow(/answered 404/u);
   });
 
+  it('retention leaves a held capture alone, so its answer is still recorded on it', async () => {
+    const pending = send('hold me while retention runs');
+    const [hold] = await holdsWhen(1);
+    // Newer captures under an endpoint in ack mode, then a limit of one: the held one is the oldest.
+    for (const n of [1, 2, 3]) {
+      const res = await httpRequest(`${app.listenerUrl}/dashly`, { body: `n=${n}`, timeoutMs: 5_000 });
+      expect(res.status).toBe(200);
+    }
+    try {
+      // The change starts a pass; this one runs after it (or is it) either way.
+      await app.call('settings.update', { 'retention.maxCaptures': 1 });
+      await app.call('retention.run', {});
+      const left = (await app.call('captures.list', { limit: 50 })).items.map((item) => item.id);
+      // The limit is met by the held capture itself; everything else is gone.
+      expect(left).toEqual([hold!.captureId]);
+
+      await app.call('holds.respond', { id: hold!.id, body: { reply: 'still here' } });
+      expect((await pending).status).toBe(200);
+      const detail = await captureOf(hold!.captureId);
+      expect(detail.response?.source).toBe('operator');
+      expect(detail.hold).toMatchObject({ outcome: 'operator' });
+    } finally {
+      await app.call('settings.update', { 'retention.maxCaptures': null });
+    }
+  });
+
   it('sends custom status, headers and a text body as typed (no templating)', async () => {
     const pending = send('custom');
     const [hold] = await holdsWhen(1);

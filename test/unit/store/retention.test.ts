@@ -138,6 +138,33 @@ describe('retention', () => {
     expect(storeProblems(store.db)).toEqual([]);
   });
 
+  it('leaves captures that are being held, whatever the limit, and deletes them once released', async () => {
+    const all = insert(
+      Array.from({ length: 30 }, (_, n) => capture(n, { receivedAt: Date.now() - 3 * DAY + n })),
+    );
+    // The oldest two and one in the middle are held; the batch (7) is smaller than what must go.
+    const held = new Set([all[0]!, all[1]!, all[9]!]);
+    await pruner.close();
+    pruner = new RetentionPruner({ store, settings, events, log: () => {}, batchSize: 7, keep: () => held });
+    settings.update({ 'retention.maxCaptures': 5, 'retention.maxStoreMB': 0 });
+
+    const byCount = await pruner.run();
+
+    // Held ones count towards the limit: the three and the two newest stay.
+    expect(byCount).toMatchObject({ deleted: 25, byCount: 25 });
+    expect(ids()).toEqual([...held, ...all.slice(28)]);
+    expect(storeProblems(store.db)).toEqual([]);
+
+    // Every one is too old too: the age limit also leaves the held ones.
+    settings.update({ 'retention.maxCaptures': 0, 'retention.maxAgeDays': 1 });
+    expect(await pruner.run()).toMatchObject({ deleted: 2, byAge: 2 });
+    expect(ids()).toEqual([...held]);
+
+    held.clear();
+    expect(await pruner.run()).toMatchObject({ deleted: 3, byAge: 3 });
+    expect(ids()).toEqual([]);
+  });
+
   it('with no limits deletes nothing', async () => {
     insert(Array.from({ length: 5 }, (_, n) => capture(n, { receivedAt: 1 })));
     settings.update({ 'retention.maxStoreMB': 0 });
