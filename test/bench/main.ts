@@ -6,6 +6,7 @@ import { HELP } from './help.js';
 import { benchIngest, type IngestRun } from './ingest.js';
 import { LoadSampler, machineInfo } from './machine.js';
 import { INGEST_SWITCHES, renderReport, type Report } from './report.js';
+import { benchWritePath } from './write-path.js';
 import { ROOT } from './serve-runner.js';
 import { benchStartup } from './startup.js';
 import { benchStore } from './store.js';
@@ -73,7 +74,10 @@ if (only.has('ingest')) {
     { seconds, connections: [32, 128], variants, offeredRate: 1000 },
     log,
   );
-  report.ingest = { runs };
+  log('Write path without HTTP…');
+  const writePath = await benchWritePath(quick ? 5_000 : 20_000);
+  log(`  ${Math.round(writePath.totalMicrosPerCapture)} µs per capture on the main thread`);
+  report.ingest = { runs, writePath };
 }
 
 const needsFixture = only.has('store') || only.has('ui') || only.has('startup');

@@ -1,4 +1,5 @@
 import type { IngestRun } from './ingest.js';
+import type { WritePathResult } from './write-path.js';
 import { HELP } from './help.js';
 import type { LoadSummary, MachineInfo } from './machine.js';
 import type { StartupResults } from './startup.js';
@@ -16,7 +17,7 @@ export interface Report {
   /** Whether the A/B runs (optimisations switched off) were made. */
   ab: boolean;
   load?: LoadSummary[];
-  ingest?: { runs: IngestRun[] };
+  ingest?: { runs: IngestRun[]; writePath?: WritePathResult };
   store?: StoreResults;
   startup?: StartupResults;
   ui?: UiResults;
@@ -46,7 +47,7 @@ function baselineFor(runs: IngestRun[], variant: IngestRun): IngestRun | undefin
   return same.find((run) => run.pairFor === variant.target) ?? same.find((run) => !run.pairFor);
 }
 
-function ingestSection(allRuns: IngestRun[], targets: Target[]): string {
+function ingestSection(allRuns: IngestRun[], targets: Target[], writePath?: WritePathResult): string {
   const out: string[] = ['## 1. Ingest: a bare server against the listener', ''];
   const runs = allRuns.filter((run) => run.offeredRate === undefined);
   const paced = allRuns.filter((run) => run.offeredRate !== undefined);
@@ -199,7 +200,40 @@ function ingestSection(allRuns: IngestRun[], targets: Target[]): string {
       '',
     );
   }
+  if (writePath) out.push(writePathSection(writePath, runs));
   return out.join('\n');
+}
+
+/** The write path without HTTP, timed statement by statement: where an acknowledged webhook's CPU goes. */
+function writePathSection(result: WritePathResult, runs: IngestRun[]): string {
+  const bare = runs.find((run) => run.target.startsWith('bare') && run.connections === 32);
+  const budget = bare ? bare.cpuPerRequestUs / 0.7 - bare.cpuPerRequestUs : NaN;
+  return [
+    '### Where the time goes: the write path without HTTP',
+    '',
+    `\`test/bench/write-path.ts\`: the listener's parser, the group-commit writer (batches of ${result.batch}, ` +
+      'as a busy listener commits), the deferred full-text index and what runs after a commit, on a new ' +
+      `store with the checkpoint worker, fed ${int(result.captures)} of the payloads above. Every SQLite statement ` +
+      'is timed (they run synchronously on the main thread); "writer JavaScript" is the rest of the writer, ' +
+      'the cost of the timing included.',
+    '',
+    table(
+      ['part', 'µs per capture'],
+      [
+        ...result.parts.map((part) => [part.part, round(part.microsPerCapture, 1)]),
+        ['**total, main thread**', `**${round(result.totalMicrosPerCapture, 0)}**`],
+      ],
+    ),
+    '',
+    ...(bare
+      ? [
+          `A ratio of 0.7 leaves ${int(budget)} µs per request on top of the bare server's ` +
+            `${int(bare.cpuPerRequestUs)} µs (same load generator, same cores) for everything Convoscope adds; ` +
+            `the write path alone takes ${int(result.totalMicrosPerCapture)} µs.`,
+          '',
+        ]
+      : []),
+  ].join('\n');
 }
 
 function storeSection(store: StoreResults, targets: Target[]): string {
@@ -462,7 +496,8 @@ function notMetSection(report: Report, targets: Target[]): string {
         'promise), then announces the capture. The load generator runs on the same ' +
         `${report.machine.cores} cores and takes about one of them, so requests per second follow CPU per ` +
         'request. A profile of the serve process (`BENCH_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR"`) ' +
-        'shows the SQLite transaction as the largest part; there is no single hot spot left to remove.';
+        'shows the SQLite transaction as the largest part; there is no single hot spot left to remove ' +
+        '("Where the time goes" breaks the write path down statement by statement).';
     } else if (target.what.startsWith('Ingest p99') && app) {
       why =
         `flat out, latency is queueing: ${app.connections} connections at ${int(app.requestsPerSecond)} req/s wait ` +
@@ -617,7 +652,7 @@ function startupSection(startup: StartupResults, targets: Target[]): string {
 export function renderReport(report: Report): string {
   const targets: Target[] = [];
   const sections: string[] = [];
-  if (report.ingest) sections.push(ingestSection(report.ingest.runs, targets));
+  if (report.ingest) sections.push(ingestSection(report.ingest.runs, targets, report.ingest.writePath));
   if (report.store) sections.push(storeSection(report.store, targets));
   if (report.ui) sections.push(uiSection(report.ui, targets));
   if (report.startup) sections.push(startupSection(report.startup, targets));

@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Statement } from 'better-sqlite3';
+import { EventBus } from '../../electron/core/events/event-bus.js';
+import { emitConversationUpdates } from '../../electron/core/events/conversation-updates.js';
+import { classifyAndParse, responseMessages } from '../../electron/core/providers/registry.js';
+import { startCheckpointer } from '../../electron/core/store/checkpointer.js';
+import { CaptureWriter } from '../../electron/core/store/capture-writer.js';
+import type { NewCapture } from '../../electron/core/store/records.js';
+import { Store } from '../../electron/core/store/store.js';
+import { mixedRequest } from './payloads.js';
+
+/** One line of the breakdown: what a part of the write path costs per capture, on the main thread. */
+export interface WritePathPart {
+  part: string;
+  microsPerCapture: number;
+}
+
+export interface WritePathResult {
+  captures: number;
+  batch: number;
+  parts: WritePathPart[];
+  totalMicrosPerCapture: number;
+}
+
+/** Statement text → the part of the write path it belongs to (first match wins). */
+const PARTS: [RegExp, string][] = [
+  [/^INSERT INTO captures_fts/u, 'full-text index entry (background batch)'],
+  [/^COMMIT/u, 'commit (WAL write of every page touched)'],
+  [/^INSERT INTO conversations/u, 'conversation row upsert'],
+  [/^INSERT INTO captures /u, 'capture row insert (+ its indexes)'],
+  [/^INSERT INTO messages/u, 'message row insert (+ its indexes)'],
+  [/^SELECT \* FROM conversations/u, 'conversation read for the live event'],
+  [/^INSERT INTO bodies/u, 'body insert'],
+];
+
+/**
+ * The write path without HTTP: the listener's parser, the group-commit writer, the deferred
+ * full-text index and what runs after a commit, on a new store in a temporary folder with the
+ * checkpoint worker, fed the ingest section's payloads in batches the size a busy listener commits.
+ * Every statement is timed (better-sqlite3 runs them synchronously on this thread), so the table
+ * says where an acknowledged webhook's CPU goes; the rest of the writer's time is JavaScript.
+ */
+export async function benchWritePath(captures = 20_000, batch = 24): Promise<WritePathResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convoscope-write-path-'));
+  const store = Store.open(dir);
+  const checkpointer = startCheckpointer(store.db);
+  const sqlMicros = new Map<string, number>();
+  const proto = Object.getPrototypeOf(store.db.prepare('SELECT 1')) as Record<string, unknown>;
+  const originals = new Map<string, unknown>();
+  for (const method of ['run', 'get', 'all']) {
+    const original = proto[method] as (this: Statement, ...args: unknown[]) => unknown;
+    originals.set(method, original);
+    proto[method] = function timed(this: Statement, ...args: unknown[]) {
+      const started = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        const text = this.source.trim().replace(/\s+/gu, ' ');
+        const part = PARTS.find(([pattern]) => pattern.test(text))?.[1] ?? 'other statements';
+        sqlMicros.set(part, (sqlMicros.get(part) ?? 0) + (performance.now() - started) * 1000);
+      }
+    };
+  }
+  try {
+    const events = new EventBus();
+    const writer = new CaptureWriter(
+      store,
+      (added) => emitConversationUpdates(store, events, added),
+      (error) => {
+        throw error;
+      },
+      responseMessages,
+    );
+    const requests = Array.from({ length: captures }, (_, index) => mixedRequest(index));
+    let parseMicros = 0;
+    let writerMicros = 0;
+    for (let start = 0; start < captures; start += batch) {
+      const parseStarted = performance.now();
+      for (let index = start; index < Math.min(captures, start + batch); index++) {
+        const request = requests[index]!;
+        const body = Buffer.from(request.body);
+        const headers: [string, string][] = [
+          ['Host', '127.0.0.1'],
+          ...Object.entries(request.headers),
+          ['Content-Length', String(body.length)],
+        ];
+        const received = {
+          method: 'POST',
+          path: `${request.path}?seq=${index}`,
+          pathname: request.path,
+          headers,
+          body,
+          complete: true,
+          receivedAt: Date.now(),
+        };
+        const { provider, result } = classifyAndParse(received);
+        const capture: NewCapture = {
+          receivedAt: received.receivedAt,
+          method: 'POST',
+          path: received.path,
+          httpVersion: '1.1',
+          provider,
+          conversationKey: result.conversationKey,
+          summary: result.summary,
+          remoteAddress: '127.0.0.1',
+          viaTunnel: false,
+          headers,
+          body,
+          bodySize: body.length,
+          bodyTruncated: false,
+          parsedAs: result.parsedAs,
+          parseError: result.error,
+          messages: result.messages,
+          searchText: result.searchText,
+          response: {
+            status: 200,
+            headers: [['Content-Type', 'application/json; charset=utf-8']],
+            body: Buffer.from('{}'),
+            bodySize: 2,
+            bodyTruncated: false,
+            source: 'ack',
+            ruleIndex: null,
+            latencyMs: null,
+          },
+        };
+        void writer.insert(capture);
+      }
+      const writeStarted = performance.now();
+      writer.flush();
+      parseMicros += (writeStarted - parseStarted) * 1000;
+      writerMicros += (performance.now() - writeStarted) * 1000;
+    }
+    const indexStarted = performance.now();
+    store.captures.fts.catchUp();
+    writerMicros += (performance.now() - indexStarted) * 1000;
+
+    const sqlTotal = [...sqlMicros.values()].reduce((sum, micros) => sum + micros, 0);
+    const parts: WritePathPart[] = [
+      ...[...sqlMicros].map(([part, micros]) => ({ part, microsPerCapture: micros / captures })),
+      { part: 'parse and classify the payload', microsPerCapture: parseMicros / captures },
+      {
+        part: 'writer JavaScript (binding values, summaries, events)',
+        microsPerCapture: Math.max(0, writerMicros - sqlTotal) / captures,
+      },
+    ].sort((a, b) => b.microsPerCapture - a.microsPerCapture);
+    return {
+      captures,
+      batch,
+      parts,
+      totalMicrosPerCapture: (parseMicros + writerMicros) / captures,
+    };
+  } finally {
+    for (const [method, original] of originals) proto[method] = original;
+    await checkpointer.close();
+    store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
