@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { classifyAndParse, responseMessages } from '../../electron/core/providers/registry.js';
+import { responseMessages } from '../../electron/core/providers/registry.js';
 import { schemaVersion } from '../../electron/core/store/migrations.js';
 import type { NewCapture, StoredResponse } from '../../electron/core/store/records.js';
 import { Store } from '../../electron/core/store/store.js';
+import { parsedCapture } from './parsed-capture.js';
 import { mixedRequest, rng } from './payloads.js';
 import { ROOT } from './serve-runner.js';
 
@@ -58,7 +59,7 @@ function captureFor(index: number, receivedAt: number): NewCapture {
     'content-length': String(body.length),
   });
   const pathWithQuery = big ? '/hooks/catalog' : request.path;
-  const { provider, result } = classifyAndParse({
+  const received = {
     method: 'POST',
     path: pathWithQuery,
     pathname: pathWithQuery,
@@ -66,38 +67,22 @@ function captureFor(index: number, receivedAt: number): NewCapture {
     body,
     complete: true,
     receivedAt,
-  });
-  const replyBody = provider === 'kindly' && index % 2 === 0 ? KINDLY_REPLY : Buffer.from('{}');
-  const response: StoredResponse = {
-    status: 200,
-    headers: [
-      ['Content-Type', 'application/json; charset=utf-8'],
-      ['Content-Length', String(replyBody.length)],
-    ],
-    body: replyBody,
-    source: replyBody.length > 2 ? 'mock' : 'ack',
-    latencyMs: 0.4 + (index % 7) / 10,
   };
-  return {
-    receivedAt,
-    method: 'POST',
-    path: pathWithQuery,
-    httpVersion: '1.1',
-    provider,
-    conversationKey: result.conversationKey,
-    summary: result.summary,
-    remoteAddress: '127.0.0.1',
-    viaTunnel: true,
-    headers,
-    body,
-    bodySize: body.length,
-    bodyTruncated: false,
-    parsedAs: result.parsedAs,
-    parseError: result.error,
-    messages: result.messages,
-    searchText: result.searchText,
-    response,
+  // Half of the Kindly captures carry the bot's reply.
+  const response = (provider: string): StoredResponse => {
+    const replyBody = provider === 'kindly' && index % 2 === 0 ? KINDLY_REPLY : Buffer.from('{}');
+    return {
+      status: 200,
+      headers: [
+        ['Content-Type', 'application/json; charset=utf-8'],
+        ['Content-Length', String(replyBody.length)],
+      ],
+      body: replyBody,
+      source: replyBody.length > 2 ? 'mock' : 'ack',
+      latencyMs: 0.4 + (index % 7) / 10,
+    };
   };
+  return parsedCapture(received, { response, viaTunnel: true });
 }
 
 function generate(dir: string, count: number, log: (line: string) => void): void {

@@ -5,12 +5,21 @@ import { performance } from 'node:perf_hooks';
 import type { Statement } from 'better-sqlite3';
 import { EventBus } from '../../electron/core/events/event-bus.js';
 import { emitConversationUpdates } from '../../electron/core/events/conversation-updates.js';
-import { classifyAndParse, responseMessages } from '../../electron/core/providers/registry.js';
+import { responseMessages } from '../../electron/core/providers/registry.js';
 import { startCheckpointer } from '../../electron/core/store/checkpointer.js';
 import { CaptureWriter } from '../../electron/core/store/capture-writer.js';
-import type { NewCapture } from '../../electron/core/store/records.js';
+import type { StoredResponse } from '../../electron/core/store/records.js';
 import { Store } from '../../electron/core/store/store.js';
+import { parsedCapture } from './parsed-capture.js';
 import { mixedRequest } from './payloads.js';
+
+const ACK_RESPONSE: StoredResponse = {
+  status: 200,
+  headers: [['Content-Type', 'application/json; charset=utf-8']],
+  body: Buffer.from('{}'),
+  source: 'ack',
+  latencyMs: null,
+};
 
 /** One line of the breakdown: what a part of the write path costs per capture, on the main thread. */
 export interface WritePathPart {
@@ -96,36 +105,7 @@ export async function benchWritePath(captures = 20_000, batch = 24): Promise<Wri
           complete: true,
           receivedAt: Date.now(),
         };
-        const { provider, result } = classifyAndParse(received);
-        const capture: NewCapture = {
-          receivedAt: received.receivedAt,
-          method: 'POST',
-          path: received.path,
-          httpVersion: '1.1',
-          provider,
-          conversationKey: result.conversationKey,
-          summary: result.summary,
-          remoteAddress: '127.0.0.1',
-          viaTunnel: false,
-          headers,
-          body,
-          bodySize: body.length,
-          bodyTruncated: false,
-          parsedAs: result.parsedAs,
-          parseError: result.error,
-          messages: result.messages,
-          searchText: result.searchText,
-          response: {
-            status: 200,
-            headers: [['Content-Type', 'application/json; charset=utf-8']],
-            body: Buffer.from('{}'),
-            bodySize: 2,
-            bodyTruncated: false,
-            source: 'ack',
-            ruleIndex: null,
-            latencyMs: null,
-          },
-        };
+        const capture = parsedCapture(received, { response: () => ACK_RESPONSE, viaTunnel: false });
         void writer.insert(capture);
       }
       const writeStarted = performance.now();
