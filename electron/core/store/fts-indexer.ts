@@ -48,7 +48,8 @@ export class FtsIndexer {
   private timerIsImmediate = false;
   private oldestPendingAt = 0;
   private closed = false;
-  private readonly insertStmt: Statement<[number, string, number]>;
+  private readonly insertStmt: Statement<[number, string]>;
+  private readonly existsStmt: Statement<[number], number>;
   private readonly watermarkStmt: Statement<[string]>;
   private readonly rangeStmt: Statement<[number, number], { id: number }>;
   private readonly batchSize: number;
@@ -64,10 +65,10 @@ export class FtsIndexer {
     this.idleMs = options.idleMs ?? 100;
     this.maxDelayMs = options.maxDelayMs ?? 1000;
     this.maxPendingBytes = options.maxPendingBytes ?? 8 * 1024 * 1024;
-    // Only captures that still exist: one deleted (or rolled back) while queued gets no entry.
-    this.insertStmt = db.prepare(
-      'INSERT INTO captures_fts (rowid, text) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM captures WHERE id = ?)',
-    );
+    // Two statements rather than `INSERT … SELECT … WHERE EXISTS`: SQLite runs an INSERT into a
+    // virtual table from a SELECT through a temporary table, which cost three times the entry itself.
+    this.insertStmt = db.prepare('INSERT INTO captures_fts (rowid, text) VALUES (?, ?)');
+    this.existsStmt = db.prepare<[number], number>('SELECT 1 FROM captures WHERE id = ?').pluck();
     this.watermarkStmt = db.prepare(
       `INSERT INTO settings (key, value) VALUES ('${FTS_WATERMARK_KEY}', ?)
        ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
@@ -103,7 +104,7 @@ export class FtsIndexer {
   /** Called inside the capture's transaction. */
   add(id: number, text: string): void {
     if (!this.options.deferred) {
-      if (text) this.insertStmt.run(id, text, id);
+      if (text) this.insertStmt.run(id, text);
       this.watermarkStmt.run(String(id));
       return;
     }
@@ -200,7 +201,7 @@ export class FtsIndexer {
         const ids = this.rangeStmt.all(recovery.after, last);
         for (const { id } of ids) {
           const text = this.source?.(id) ?? null;
-          if (text) this.insertStmt.run(id, text, id);
+          if (text) this.insertStmt.run(id, text);
         }
         this.watermarkStmt.run(String(last));
       })();
@@ -211,13 +212,18 @@ export class FtsIndexer {
     if (this.queue.length === 0) return false;
     const batch = this.queue.slice(0, limit);
     this.db.transaction(() => {
-      for (const entry of batch) if (entry.text) this.insertStmt.run(entry.id, entry.text, entry.id);
+      for (const entry of batch) if (entry.text) this.insertEntry(entry.id, entry.text);
       this.watermarkStmt.run(String(batch[batch.length - 1]?.id ?? 0));
     })();
     for (const entry of batch) this.queuedBytes -= entry.text.length * 2;
     this.queue = this.queue.slice(batch.length);
     if (this.queue.length > 0) this.oldestPendingAt = Date.now();
     return true;
+  }
+
+  /** Only captures that still exist: one deleted (or rolled back) while queued gets no entry. */
+  private insertEntry(id: number, text: string): void {
+    if (this.existsStmt.get(id) !== undefined) this.insertStmt.run(id, text);
   }
 
   private watermark(): number {
