@@ -12,6 +12,8 @@ export const PERF_SWITCHES = {
   adminCache: 'admin-cache',
   /** JSON bodies without a 16-digit run are parsed by V8's JSON.parse, not the lossless parser. */
   fastJson: 'fast-json',
+  /** The store's page cache is 64 MB instead of 16 MB. */
+  pageCache: 'page-cache',
   /** Parsed settings values are kept instead of validated again on every read. */
   settingsCache: 'settings-cache',
 } as const;

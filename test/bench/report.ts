@@ -453,6 +453,7 @@ export const INGEST_SWITCHES: Record<string, [string, string]> = {
     'JSON bodies without 16-digit runs parsed by JSON.parse (lossless parser only when needed)',
     'electron/core/util/lossless-json.ts',
   ],
+  'page-cache': ['64 MB of SQLite page cache instead of 16 MB', 'electron/core/store/database.ts'],
   'settings-cache': [
     'Settings read per request kept parsed (no validation per read)',
     'electron/core/settings/settings-service.ts',
