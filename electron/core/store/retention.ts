@@ -127,14 +127,8 @@ export class RetentionPruner {
     if (limits.maxCaptures > 0) {
       // Starred captures are kept on top of the limit. Counted once: a full count is a scan, and
       // this pass is the only one deleting.
-      let excess = store.captures.count() - store.captures.count({ starred: true }) - limits.maxCaptures;
-      result.byCount = await this.deleteWhile(
-        (limit) => (excess <= 0 ? [] : store.captures.oldestUnstarred(limit)),
-        (deleted) => {
-          excess -= deleted;
-        },
-        () => excess,
-      );
+      const excess = store.captures.count() - store.captures.count({ starred: true }) - limits.maxCaptures;
+      result.byCount = await this.deleteWhile((limit) => store.captures.oldestUnstarred(limit), excess);
     }
     if (limits.maxBytes > 0) {
       result.bySize = await this.deleteWhile((limit) =>
@@ -152,26 +146,23 @@ export class RetentionPruner {
   }
 
   /**
-   * Deletes batch after batch until `next` finds nothing it may delete, yielding between batches.
-   * `next(limit)` lists the oldest candidates; kept ones (held captures) are skipped by asking for
-   * that many more and leaving them out. `wanted` caps a batch (the count limit's excess).
+   * Deletes batch after batch until `next` finds nothing it may delete or `most` ids were deleted,
+   * yielding between batches. `next(limit)` lists the oldest candidates; kept ones (held captures)
+   * are skipped by asking for that many more and leaving them out.
    */
-  private async deleteWhile(
-    next: (limit: number) => number[],
-    onDeleted: (count: number) => void = () => {},
-    wanted: () => number = () => Infinity,
-  ): Promise<number> {
+  private async deleteWhile(next: (limit: number) => number[], most = Infinity): Promise<number> {
     const { store, events } = this.options;
     let total = 0;
-    while (!this.closed) {
+    let taken = 0;
+    while (!this.closed && taken < most) {
       const keep = this.options.keep?.() ?? new Set<number>();
       const ids = next(this.batchSize + keep.size)
         .filter((id) => !keep.has(id))
-        .slice(0, Math.min(this.batchSize, wanted()));
+        .slice(0, Math.min(this.batchSize, most - taken));
       if (ids.length === 0) break;
       const deleted = store.transaction(() => store.captures.delete(ids));
       total += deleted;
-      onDeleted(ids.length);
+      taken += ids.length;
       events.emit('captures.deleted', { ids });
       await yieldToEventLoop();
     }
