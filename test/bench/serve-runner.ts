@@ -1,12 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.js';
-import { httpRequest } from '../helpers/http.js';
+import { startServe } from '../helpers/serve-process.js';
 
 export const ROOT = process.cwd();
+// The benchmark runs as a bundle under .bench/, so the helper cannot find the script from its own path.
 const BIN = path.join(ROOT, 'electron', 'bin', 'convoscope.mjs');
 
 export interface RunningServe {
@@ -36,7 +37,9 @@ function connects(port: number): Promise<boolean> {
 }
 
 /**
- * Starts the real serve process (the built bundle) on free ports with the given data folder.
+ * Starts the real serve process (the built bundle) on free ports with the given data folder, through
+ * the tests' own `startServe`, and measures how long it takes to be ready. The first-run guide is
+ * left as the data folder says (the UI section measures what a user sees), and the folder is kept.
  * `env` adds variables (e.g. CONVOSCOPE_PERF_OFF to switch an optimisation off for an A/B run).
  */
 export async function startServeForBench(
@@ -44,78 +47,33 @@ export async function startServeForBench(
   env: NodeJS.ProcessEnv = {},
 ): Promise<RunningServe> {
   const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    [
-      // E.g. BENCH_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the serve process only.
-      ...(process.env.BENCH_SERVE_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      BIN,
-      'serve',
-      '--data-dir',
-      dataDir,
-      '--listen-port',
-      '0',
-      '--ui-port',
-      '0',
-      '--no-open',
-    ],
-    {
-      env: {
-        ...process.env,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  const { listenerUrl, uiUrl } = await new Promise<{ listenerUrl: string; uiUrl: string }>(
-    (resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve did not start in 60 s:\n${out}`)), 60_000);
-      const check = () => {
-        const listener = /^Listening for webhooks on (http:\/\/127\.0\.0\.1:\d+)$/mu.exec(out);
-        const ui = /^Inspector UI: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)$/mu.exec(out);
-        if (listener?.[1] && ui?.[1]) {
-          clearTimeout(timer);
-          resolve({ listenerUrl: listener[1], uiUrl: ui[1] });
-        }
-      };
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        check();
-      });
-      child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`serve exited with ${code}:\n${out}`));
-      });
-    },
-  );
-  const apiUrl = uiUrl.replace(/\/#token=.*$/u, '');
-  const listenerPort = Number(new URL(listenerUrl).port);
-  const uiPort = Number(new URL(apiUrl).port);
+  const serve = await startServe({
+    dataDir,
+    env,
+    keepDataDir: true,
+    bin: BIN,
+    firstRun: true,
+    // E.g. BENCH_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the serve process only.
+    nodeArgs: process.env.BENCH_SERVE_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+    startTimeoutMs: 60_000,
+    callTimeoutMs: 60_000,
+    stopTimeoutMs: 20_000,
+  });
+  const listenerPort = Number(new URL(serve.listenerUrl).port);
+  const uiPort = Number(new URL(serve.apiUrl).port);
   // The lines are printed after both servers listen; the connects prove it.
   if (!(await connects(listenerPort)) || !(await connects(uiPort))) throw new Error('a port did not accept');
   const readyMs = performance.now() - started;
-  const token = decodeURIComponent(uiUrl.replace(/^.*#token=/u, ''));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const { child } = serve;
   return {
     child,
-    listenerUrl,
+    listenerUrl: serve.listenerUrl,
     listenerPort,
-    uiUrl,
-    apiUrl,
-    token,
+    uiUrl: serve.uiUrl,
+    apiUrl: serve.apiUrl,
+    token: serve.token,
     readyMs,
-    async call(method, input) {
-      const res = await httpRequest(`${apiUrl}/api/${method}`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(input ?? {}),
-        timeoutMs: 60_000,
-      });
-      if (res.status !== 200) throw new Error(`${method} answered ${res.status}: ${res.text}`);
-      return JSON.parse(res.text) as never;
-    },
+    call: (method, input) => serve.call(method, input),
     rssBytes() {
       try {
         const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
@@ -126,11 +84,7 @@ export async function startServeForBench(
       }
     },
     async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-      await exited;
-      clearTimeout(timer);
+      await serve.stop();
     },
   };
 }

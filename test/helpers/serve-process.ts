@@ -34,6 +34,16 @@ export async function startServe(
     keepDataDir?: boolean;
     /** Leave the first-run guide to open by itself (by default it is marked seen, as for a returning user). */
     firstRun?: boolean;
+    /** Node options before the script, e.g. `--cpu-prof` (the benchmark profiles serve this way). */
+    nodeArgs?: string[];
+    /** The entry script (default CONVOSCOPE_BIN, found from this file; a bundle of it must say). */
+    bin?: string;
+    /** How long the two URL lines may take (default 15 s; a million-capture store wants more). */
+    startTimeoutMs?: number;
+    /** Per API call (default: the HTTP helper's). */
+    callTimeoutMs?: number;
+    /** SIGKILL after this long if `stop()`'s signal did not end the process (default 10 s). */
+    stopTimeoutMs?: number;
   } = {},
 ): Promise<ServeProcess> {
   const temp = options.dataDir ? null : makeTempDir('convoscope-serve-');
@@ -41,7 +51,8 @@ export async function startServe(
   const child = spawn(
     process.execPath,
     [
-      CONVOSCOPE_BIN,
+      ...(options.nodeArgs ?? []),
+      options.bin ?? CONVOSCOPE_BIN,
       'serve',
       '--data-dir',
       dataDir,
@@ -60,7 +71,10 @@ export async function startServe(
 
   const { listenerUrl, uiUrl } = await new Promise<{ listenerUrl: string; uiUrl: string }>(
     (resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve mode did not start in time:\n${out}`)), 15_000);
+      const timer = setTimeout(
+        () => reject(new Error(`serve mode did not start in time:\n${out}`)),
+        options.startTimeoutMs ?? 15_000,
+      );
       const check = () => {
         const listener = /^Listening for webhooks on (http:\/\/127\.0\.0\.1:\d+)$/mu.exec(out);
         const ui = /^Inspector UI: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)$/mu.exec(out);
@@ -92,6 +106,7 @@ export async function startServe(
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(input ?? {}),
+        ...(options.callTimeoutMs === undefined ? {} : { timeoutMs: options.callTimeoutMs }),
       });
       if (res.status !== 200) throw new Error(`${method} answered ${res.status}: ${res.text}`);
       return JSON.parse(res.text) as never;
@@ -102,7 +117,7 @@ export async function startServe(
         else child.once('exit', (code) => resolve(code));
       });
       child.kill(signal);
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), options.stopTimeoutMs ?? 10_000);
       const code = await exited;
       clearTimeout(timer);
       if (!options.keepDataDir) temp?.remove();
