@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { AppInfo } from '../../shared/contract/methods/app.js';
 import { startApiServer, type ApiServer } from './api/api-server.js';
-import { createDispatcher } from './api/dispatcher.js';
+import { createDispatcher, type Dispatch } from './api/dispatcher.js';
 import type { Handlers } from './api/handler-types.js';
 import { appHandlers } from './api/handlers/app.js';
 import { autoreplyHandlers } from './api/handlers/autoreplies.js';
@@ -27,7 +27,8 @@ import { tunnelHandlers } from './api/handlers/tunnel.js';
 import { EventBus } from './events/event-bus.js';
 import type { ConnectionLimits } from './listener/connection-guard.js';
 import { defaultIsTunnelHost, startListener, type Listener } from './listener/listener-server.js';
-import { classifyAndParse, providerById, providerForPath, responseMessages } from './providers/registry.js';
+import { parseAs, providerById, providerForPath, responseMessages } from './providers/registry.js';
+import type { ReceivedRequest } from './providers/provider.js';
 import { EndpointResponder } from './responders/endpoint-responder.js';
 import { EndpointService } from './responders/endpoint-service.js';
 import { HoldQueue } from './responders/hold-queue.js';
@@ -38,6 +39,7 @@ import type { SecretStore } from './secrets/secret-store.js';
 import { SettingsService } from './settings/settings-service.js';
 import { perfEnabled } from './perf-switches.js';
 import { startCheckpointer } from './store/checkpointer.js';
+import { CaptureDeriver, type CaptureDeriverOptions, type StoredRequest } from './store/capture-deriver.js';
 import { CaptureWriter } from './store/capture-writer.js';
 import { RetentionPruner, type RetentionOptions } from './store/retention.js';
 import { errorCode } from './store/store-errors.js';
@@ -73,6 +75,8 @@ export interface CoreOptions {
   retention?: Pick<RetentionOptions, 'batchSize' | 'intervalMs' | 'everyInserts'>;
   /** How often a failing store is retried when no webhook retries it (default 2 s). */
   healthProbeIntervalMs?: number;
+  /** When parsing waits for a busy listener, and its slices; tests make every commit count as busy. */
+  captureParsing?: CaptureDeriverOptions['slices'];
 }
 
 export interface Core {
@@ -150,17 +154,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     // Search entries a crash left unwritten are derived again from the stored request.
     store.captures.fts.setSource((id) => {
       const stored = store.captures.requestSource(id);
-      if (!stored) return null;
-      const queryIndex = stored.path.indexOf('?');
-      return classifyAndParse({
-        method: stored.method,
-        path: stored.path,
-        pathname: queryIndex === -1 ? stored.path : stored.path.slice(0, queryIndex),
-        headers: stored.headers,
-        body: stored.body,
-        complete: !stored.bodyTruncated,
-        receivedAt: stored.receivedAt,
-      }).result.searchText;
+      return stored ? parseAs(stored.provider, asReceived(stored)).searchText : null;
     });
     const secrets = options.secretStore ?? new FileSecretStore(options.dataDir);
     const settings = new SettingsService(store.settings, secrets);
@@ -210,22 +204,41 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     settings.onChange((_snapshot, changed) => {
       if (changed.some((key) => key.startsWith('retention.'))) void pruner.run();
     });
+    const writeFailed = (error: unknown) => {
+      // SQLite and file-system errors are the store's health; anything else is a bug to log.
+      if (/^(SQLITE_|E[A-Z]+$)/u.test(errorCode(error) ?? '')) health.writeFailed(error);
+      else log(`Store write failed: ${error instanceof Error ? error.message : String(error)}`);
+    };
+    // Parses what the listener stored as received once it has answered; see capture-deriver.ts.
+    const deriver = new CaptureDeriver({
+      store,
+      parse: (provider, stored) => parseAs(provider, asReceived(stored)),
+      responseMessages,
+      onDerived: (derived) => {
+        for (const summary of derived) events.emit('capture.updated', summary);
+        emitConversationUpdates(store, events, derived);
+        dashlyInbound.onCommitted(derived);
+      },
+      onError: writeFailed,
+      onBacklog: (pending) => health.parsingBacklog(pending),
+      ...(options.captureParsing ? { slices: options.captureParsing } : {}),
+    });
+    // Runs after the writer's close (cleanups run first to last, and unshift puts this later).
+    cleanups.unshift(() => deriver.close());
     const writer = new CaptureWriter(
       store,
       (added, updated) => {
         health.writeSucceeded();
         pruner.noteInserted(added.length);
+        deriver.noteCommitted(added.length);
         for (const summary of added) events.emit('capture.added', summary);
         for (const summary of updated) events.emit('capture.updated', summary);
         emitConversationUpdates(store, events, added);
         dashlyInbound.onCommitted(added);
       },
-      (error) => {
-        // SQLite and file-system errors are the store's health; anything else is a bug to log.
-        if (/^(SQLITE_|E[A-Z]+$)/u.test(errorCode(error) ?? '')) health.writeFailed(error);
-        else log(`Store write failed: ${error instanceof Error ? error.message : String(error)}`);
-      },
+      writeFailed,
       responseMessages,
+      deriver,
     );
     cleanups.unshift(() => writer.close());
     cleanups.unshift(() => pruner.close());
@@ -281,6 +294,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
           }),
           ...(options.listenerLimits ? { limits: options.listenerLimits } : {}),
           onStoreFailure: () => health.refused(),
+          deriveLater: perfEnabled('derive-later'),
         }),
       );
     listener = await startPublicListener(options.listenPort);
@@ -357,7 +371,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       startApiServer({
         port: options.uiPort,
         token: options.token,
-        dispatch: createDispatcher(handlers),
+        dispatch: withDerivedCaptures(createDispatcher(handlers), deriver),
         events,
         rendererDir: options.rendererDir,
         log,
@@ -395,6 +409,31 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     await runCleanups(cleanups, log);
     throw error;
   }
+}
+
+/** A stored request as the parsers see a received one. */
+function asReceived(stored: StoredRequest): ReceivedRequest {
+  const queryIndex = stored.path.indexOf('?');
+  return {
+    method: stored.method,
+    path: stored.path,
+    pathname: queryIndex === -1 ? stored.path : stored.path.slice(0, queryIndex),
+    headers: stored.headers,
+    body: stored.body,
+    complete: !stored.bodyTruncated,
+    receivedAt: stored.receivedAt,
+  };
+}
+
+/**
+ * Every API call first parses the captures still waiting (when only a few wait), so a script that
+ * sent a webhook reads its conversation; after a flood the backlog is left to the deriver's slices.
+ */
+function withDerivedCaptures(dispatch: Dispatch, deriver: CaptureDeriver): Dispatch {
+  return (method, input) => {
+    deriver.catchUp();
+    return dispatch(method, input);
+  };
 }
 
 /** Stops in order: API, listener (in-flight requests finish), writer flush, store close. */

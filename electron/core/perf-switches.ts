@@ -16,6 +16,11 @@ export const PERF_SWITCHES = {
   pageCache: 'page-cache',
   /** Parsed settings values are kept instead of validated again on every read. */
   settingsCache: 'settings-cache',
+  /**
+   * A webhook answered from its path alone (ack) is stored as received and parsed into summary,
+   * messages and conversation after it was answered, in slices that yield to a busy listener.
+   */
+  deriveLater: 'derive-later',
 } as const;
 
 export type PerfSwitch = (typeof PERF_SWITCHES)[keyof typeof PERF_SWITCHES];

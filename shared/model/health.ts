@@ -29,5 +29,10 @@ export type HealthNotice = z.infer<typeof HealthNotice>;
 export const AppHealth = z.object({
   store: StoreHealth,
   notices: z.array(HealthNotice),
+  /**
+   * Captures stored as received during a burst and not parsed yet: their list line, conversation
+   * and search entry follow as they are parsed (oldest first). 0 almost always.
+   */
+  parsing: z.object({ pending: z.number().int().nonnegative() }),
 });
 export type AppHealth = z.infer<typeof AppHealth>;

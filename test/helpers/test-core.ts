@@ -29,6 +29,7 @@ export async function startTestCore(
     retention?: CoreOptions['retention'];
     healthProbeIntervalMs?: number;
     secretStore?: CoreOptions['secretStore'];
+    captureParsing?: CoreOptions['captureParsing'];
   } = {},
 ): Promise<TestCore> {
   const temp = options.dataDir ? null : makeTempDir();
@@ -49,6 +50,7 @@ export async function startTestCore(
     ...(options.tunnel ? { tunnel: options.tunnel } : {}),
     ...(options.listenerLimits ? { listenerLimits: options.listenerLimits } : {}),
     ...(options.retention ? { retention: options.retention } : {}),
+    ...(options.captureParsing ? { captureParsing: options.captureParsing } : {}),
     ...(options.healthProbeIntervalMs === undefined
       ? {}
       : { healthProbeIntervalMs: options.healthProbeIntervalMs }),

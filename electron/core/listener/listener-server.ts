@@ -14,8 +14,8 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { CaptureSummary } from '../../../shared/model/capture.js';
 import type { HeaderList } from '../../../shared/model/http.js';
-import { classifyAndParse } from '../providers/registry.js';
-import type { ReceivedRequest } from '../providers/provider.js';
+import { classify, classifyAndParse, parseAs } from '../providers/registry.js';
+import type { ParseResult, ReceivedRequest } from '../providers/provider.js';
 import type { CaptureWriter } from '../store/capture-writer.js';
 import type { CaptureAnnotations, NewCapture, StoredResponse } from '../store/records.js';
 import { headerValue, pairsFromRaw } from '../util/headers.js';
@@ -37,7 +37,15 @@ export interface ListenerOptions {
   limits?: Partial<ConnectionLimits>;
   /** A capture could not be stored and was answered 503 (the store's health counts these). */
   onStoreFailure?: (error: unknown) => void;
+  /**
+   * Store captures answered without looking at their content underived (a capture deriver parses
+   * them after the answer); otherwise every capture is parsed before it is stored.
+   */
+  deriveLater?: boolean;
 }
+
+/** The list line of a capture stored as received, until the deriver replaces it. */
+export const UNDERIVED_SUMMARY = 'Parsing…';
 
 /** Largest request head (request line + headers) accepted; larger ones get 431. */
 export const MAX_HEADER_BYTES = 32 * 1024;
@@ -244,30 +252,35 @@ export function startListener(port: number, options: ListenerOptions): Promise<L
       complete,
       receivedAt,
     };
-    const { provider, result } = classifyAndParse(request);
-    const capture: NewCapture = {
+    const provider = classify(request).id;
+    // Parsed when the responder looks at the content (or to store it now); an ack needs only the path.
+    const parsed: { result: ParseResult | null } = { result: null };
+    const parse = (): ParseResult => (parsed.result ??= parseAs(provider, request));
+    const captureOf = (result: ParseResult | null): NewCapture => ({
       receivedAt,
       method: request.method,
       path: rawPath,
       httpVersion: req.httpVersion,
       provider,
-      conversationKey: result.conversationKey,
-      summary: result.summary,
+      conversationKey: result ? result.conversationKey : null,
+      summary: result ? result.summary : UNDERIVED_SUMMARY,
       remoteAddress,
       viaTunnel,
       headers,
       body,
       bodySize: outcome.kind === 'complete' ? body.length : outcome.size,
       bodyTruncated: !complete,
-      parsedAs: result.parsedAs,
-      parseError: result.error,
-      messages: result.messages,
-      searchText: result.searchText,
+      parsedAs: result ? result.parsedAs : null,
+      parseError: result ? result.error : null,
+      messages: result ? result.messages : [],
+      searchText: result ? result.searchText : '',
       response: null,
-    };
+      ...(result ? {} : { underived: true as const }),
+    });
 
     if (outcome.kind === 'aborted') {
       // The sender went away mid-body: keep what arrived, there is nobody to answer.
+      const capture = captureOf(parse());
       capture.parseError = capture.parseError ?? 'The sender disconnected before the body was complete.';
       await writer
         .insert(capture)
@@ -278,7 +291,17 @@ export function startListener(port: number, options: ListenerOptions): Promise<L
     const plan =
       outcome.kind === 'too-large'
         ? jsonResponse(413, { error: `Body larger than ${options.maxBodyBytes()} bytes` }, 'limit')
-        : options.responder().decide({ request, provider, parse: result });
+        : options.responder().decide({
+            request,
+            provider,
+            get parse() {
+              return parse();
+            },
+          });
+    // Answered without looking at the content: parsing waits until the answer went out.
+    const capture = captureOf(
+      options.deriveLater && parsed.result === null && !isDeferred(plan) ? null : parse(),
+    );
 
     const storeLimit = options.maxBodyBytes();
     if (!isDeferred(plan)) {

@@ -38,14 +38,16 @@ export function classify(request: ReceivedRequest): Provider {
 /** Classifies and parses; never throws. */
 export function classifyAndParse(request: ReceivedRequest): { provider: ProviderId; result: ParseResult } {
   const provider = classify(request);
+  return { provider: provider.id, result: parseAs(provider.id, request) };
+}
+
+/** Parses a request as the given provider's; never throws (a failing parser becomes the error). */
+export function parseAs(id: ProviderId, request: ReceivedRequest): ParseResult {
   try {
-    return { provider: provider.id, result: provider.parse(request) };
+    return providerById(id).parse(request);
   } catch (error) {
     const fallback = otherProvider.parse(request);
-    return {
-      provider: provider.id,
-      result: { ...fallback, parsedAs: null, error: `Parser failed: ${(error as Error).message}` },
-    };
+    return { ...fallback, parsedAs: null, error: `Parser failed: ${(error as Error).message}` };
   }
 }
 

@@ -80,7 +80,8 @@ export class EndpointResponder implements Responder {
   }
 
   private decideFor(context: ResponderContext): ResponsePlan | DeferredResponse {
-    const { request, provider, parse } = context;
+    // `parse` is read only below: the listener parses on first read, and an ack needs no parse.
+    const { request, provider } = context;
     const active = this.deps.endpoints.match(request.pathname);
     if (!active) return jsonResponse(200, {}, 'ack');
     const { endpoint } = active;
@@ -105,8 +106,8 @@ export class EndpointResponder implements Responder {
       headers: request.headers,
       body: request.body,
       provider,
-      conversationKey: parse.conversationKey,
-      messages: parse.messages,
+      conversationKey: context.parse.conversationKey,
+      messages: context.parse.messages,
     });
 
     switch (endpoint.mode) {

@@ -7,7 +7,13 @@ import { FtsIndexer } from './fts-indexer.js';
 import { ftsQuery } from './fts-query.js';
 import type { MessageRepository } from './message-repository.js';
 import type { ForwardRecord, HoldRecord } from '../../../shared/model/responder-records.js';
-import type { CaptureAnnotations, NewCapture, StoredForward, StoredResponse } from './records.js';
+import type {
+  CaptureAnnotations,
+  DerivedFields,
+  NewCapture,
+  StoredForward,
+  StoredResponse,
+} from './records.js';
 
 interface CaptureRow {
   id: number;
@@ -121,6 +127,11 @@ export class CaptureRepository {
   /** Remembers the highest id before a delete, so ids are never handed out twice (migration 8). */
   private readonly raiseIdFloorStmt: Statement;
   private readonly insertBodyStmt: Statement;
+  private readonly markUnderivedStmt: Statement<[number]>;
+  private readonly setDerivedStmt: Statement;
+  private readonly clearUnderivedStmt: Statement<[number]>;
+  private readonly underivedStmt: Statement<[number, number], { capture_id: number }>;
+  private readonly underivedCountStmt: Statement<[], { n: number }>;
   private readonly setResponseStmt: Statement;
   private readonly setResponseBodyStmt: Statement;
   private readonly setLatencyStmt: Statement;
@@ -165,6 +176,15 @@ export class CaptureRepository {
         @remoteAddress, @viaTunnel, @headers, @bodySize, @bodyTruncated, @parsedAs, @parseError, @response,
         @responseStatus, @latencyMs, @origin)`);
     this.insertBodyStmt = db.prepare('INSERT INTO bodies (capture_id, request, response) VALUES (?, ?, ?)');
+    this.markUnderivedStmt = db.prepare('INSERT INTO captures_underived (capture_id) VALUES (?)');
+    this.setDerivedStmt = db.prepare(
+      'UPDATE captures SET conversation_key = ?, summary = ?, parsed_as = ?, parse_error = ? WHERE id = ?',
+    );
+    this.clearUnderivedStmt = db.prepare('DELETE FROM captures_underived WHERE capture_id = ?');
+    this.underivedStmt = db.prepare(
+      'SELECT capture_id FROM captures_underived WHERE capture_id > ? ORDER BY capture_id LIMIT ?',
+    );
+    this.underivedCountStmt = db.prepare('SELECT count(*) AS n FROM captures_underived');
     this.fts = new FtsIndexer(db, { deferred: perfEnabled('deferred-fts') });
     this.setResponseStmt = db.prepare(
       'UPDATE captures SET response = ?, response_status = ?, latency_ms = ? WHERE id = ?',
@@ -227,9 +247,58 @@ export class CaptureRepository {
     });
     const id = Number(result.lastInsertRowid);
     this.insertBodyStmt.run(id, capture.body, response ? response.body : null);
+    if (capture.underived) {
+      this.markUnderivedStmt.run(id);
+      return id;
+    }
     this.fts.add(id, capture.searchText);
     for (const message of capture.messages) this.messages.insert(id, message);
     return id;
+  }
+
+  /**
+   * Fills in what parsing found for a capture stored underived: its list line, conversation,
+   * messages and search entry. False when the capture is gone (deleted meanwhile). In a transaction.
+   */
+  setDerived(id: number, derived: DerivedFields): boolean {
+    this.clearUnderivedStmt.run(id);
+    const changed = this.setDerivedStmt.run(
+      derived.conversationKey,
+      derived.summary,
+      derived.parsedAs,
+      derived.parseError,
+      id,
+    ).changes;
+    if (changed === 0) return false;
+    this.fts.add(id, derived.searchText);
+    for (const message of derived.messages) this.messages.insert(id, message);
+    return true;
+  }
+
+  /** Ids of captures stored underived, oldest first, after `afterId`. */
+  underivedIds(afterId: number, limit: number): number[] {
+    return this.underivedStmt.all(afterId, limit).map((row) => row.capture_id);
+  }
+
+  underivedCount(): number {
+    return this.underivedCountStmt.get()?.n ?? 0;
+  }
+
+  /** The response as recorded, bytes included; null when there is none (or no such capture). */
+  storedResponse(id: number): StoredResponse | null {
+    const row = this.detailStmt.get(id);
+    if (!row?.response) return null;
+    const meta = JSON.parse(row.response) as StoredResponseMeta;
+    return {
+      status: meta.status,
+      headers: meta.headers,
+      body: row.response_body ?? Buffer.alloc(0),
+      bodySize: meta.bodySize,
+      bodyTruncated: meta.bodyTruncated,
+      source: meta.source,
+      ruleIndex: meta.ruleIndex ?? null,
+      latencyMs: row.latency_ms,
+    };
   }
 
   setResponse(id: number, response: StoredResponse): void {

@@ -2,11 +2,25 @@ import type { CaptureSummary } from '../../../shared/model/capture.js';
 import type {
   CaptureAnnotations,
   CaptureForResponse,
+  DerivedFields,
   NewCapture,
   ResponseMessages,
   StoredResponse,
 } from './records.js';
 import type { Store } from './store.js';
+
+/**
+ * Captures the listener stored without parsing them (see capture-deriver.ts). While the listener
+ * is quiet the writer parses them before it commits, as if they had been parsed on arrival.
+ */
+export interface DeferredParsing {
+  /** True when parsing should wait because the listener is busy: the capture is stored underived. */
+  shouldDefer(batchSize: number): boolean;
+  /** Parses a capture now. */
+  derive(capture: NewCapture): DerivedFields;
+  /** Captures committed underived, before `onCommitted` hears of them. */
+  enqueue(captures: { id: number; capture: NewCapture }[]): void;
+}
 
 interface PendingInsert {
   capture: NewCapture;
@@ -41,6 +55,7 @@ export class CaptureWriter {
     private readonly onCommitted: (added: CaptureSummary[], updated: CaptureSummary[]) => void,
     private readonly onError: (error: unknown) => void = () => {},
     private readonly responseMessages: ResponseMessages = () => [],
+    private readonly parsing: DeferredParsing | null = null,
   ) {}
 
   insert(capture: NewCapture): Promise<CaptureSummary> {
@@ -82,6 +97,9 @@ export class CaptureWriter {
     this.updates = [];
     if (inserts.length === 0 && updates.length === 0) return;
 
+    if (this.parsing && !this.parsing.shouldDefer(inserts.length)) {
+      for (const pending of inserts) if (pending.capture.underived) this.deriveNow(pending);
+    }
     let added: CaptureSummary[] = [];
     const touched = new Set<number>();
     try {
@@ -90,7 +108,8 @@ export class CaptureWriter {
         for (const pending of inserts) {
           const { capture } = pending;
           const id = this.store.captures.insert(capture);
-          if (capture.response) {
+          // An underived capture has no conversation yet: its response's messages wait for the deriver.
+          if (capture.response && !capture.underived) {
             this.recordResponse(id, capture.response, {
               provider: capture.provider,
               conversationKey: capture.conversationKey,
@@ -127,6 +146,11 @@ export class CaptureWriter {
       const summary = added[index];
       if (summary) pending.resolve(summary);
     });
+    const underived = inserts.flatMap(({ capture }, index) => {
+      const summary = added[index];
+      return capture.underived && summary ? [{ id: summary.id, capture }] : [];
+    });
+    if (underived.length > 0) this.parsing?.enqueue(underived);
     const updated: CaptureSummary[] = [];
     for (const id of touched) {
       const summary = this.store.captures.summary(id);
@@ -138,6 +162,19 @@ export class CaptureWriter {
   close(): void {
     this.flush();
     this.closed = true;
+  }
+
+  private deriveNow(pending: PendingInsert): void {
+    const { underived: _underived, ...raw } = pending.capture;
+    let derived: DerivedFields;
+    try {
+      derived = this.parsing!.derive(raw);
+    } catch (error) {
+      // Parsers do not throw; if one did, the capture is stored underived and the deriver retries.
+      this.onError(error);
+      return;
+    }
+    pending.capture = { ...raw, ...derived };
   }
 
   /** Inside the transaction: a later response replaces what an earlier one added. */
@@ -154,15 +191,7 @@ export class CaptureWriter {
   }
 
   private recordResponse(id: number, response: StoredResponse, capture: CaptureForResponse): void {
-    let messages;
-    try {
-      messages = this.responseMessages(capture, response);
-    } catch (error) {
-      // A faulty hook must never cost the capture itself.
-      this.onError(error);
-      return;
-    }
-    for (const message of messages) this.store.messages.insert(id, message, true);
+    recordResponseMessages(this.store, id, capture, response, this.responseMessages, this.onError);
   }
 
   private schedule(): void {
@@ -170,6 +199,26 @@ export class CaptureWriter {
     this.scheduled = true;
     setImmediate(() => this.flush());
   }
+}
+
+/** Stores the messages a response carries (e.g. the Kindly bot's reply). Inside a transaction. */
+export function recordResponseMessages(
+  store: Store,
+  id: number,
+  capture: CaptureForResponse,
+  response: StoredResponse,
+  hook: ResponseMessages,
+  onError: (error: unknown) => void,
+): void {
+  let messages;
+  try {
+    messages = hook(capture, response);
+  } catch (error) {
+    // A faulty hook must never cost the capture itself.
+    onError(error);
+    return;
+  }
+  for (const message of messages) store.messages.insert(id, message, true);
 }
 
 function summaryOf(id: number, capture: NewCapture): CaptureSummary {

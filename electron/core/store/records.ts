@@ -126,6 +126,21 @@ export interface NewCapture {
   response: StoredResponse | null;
   /** Omitted for requests the listener received; `imported` for captures read from a file. */
   origin?: 'imported';
+  /**
+   * Stored as received, not parsed yet: conversation key, summary, messages and search text are
+   * placeholders until the capture deriver fills them in (it is queued in `captures_underived`).
+   */
+  underived?: true;
+}
+
+/** What parsing a stored request adds to its capture (see CaptureRepository.setDerived). */
+export interface DerivedFields {
+  conversationKey: string | null;
+  summary: string;
+  parsedAs: string | null;
+  parseError: string | null;
+  messages: NewMessage[];
+  searchText: string;
 }
 
 /** What a provider sees of a capture when its response is recorded. */

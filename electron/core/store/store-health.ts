@@ -9,6 +9,8 @@ import type { Store } from './store.js';
 /** While failing, a write that waits for a lock blocks the event loop; keep the wait short. */
 const FAILING_BUSY_TIMEOUT_MS = 100;
 const PROBE_KEY = 'convoscope.healthProbe';
+/** The parsing backlog is announced at most this often while it changes. */
+const PARSING_ANNOUNCE_MS = 1000;
 /** Bigger than a typical webhook, so a probe that fits means captures fit again. */
 const PROBE_BYTES = 64 * 1024;
 
@@ -33,11 +35,31 @@ export class StoreHealthMonitor {
   private probeTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private announcedRefused = 0;
+  private parsingPending = 0;
+  private parsingAnnouncedAt = 0;
 
   constructor(private readonly options: StoreHealthOptions) {}
 
   current(): AppHealth {
-    return { store: { ...this.state }, notices: [...this.notices] };
+    return {
+      store: { ...this.state },
+      notices: [...this.notices],
+      parsing: { pending: this.parsingPending },
+    };
+  }
+
+  /**
+   * The capture deriver's backlog. Announced when it starts or ends, and at most once a second in
+   * between: a flood must not turn into a flood of events.
+   */
+  parsingBacklog(pending: number): void {
+    if (pending === this.parsingPending) return;
+    const edge = (pending === 0) !== (this.parsingPending === 0);
+    this.parsingPending = pending;
+    const now = Date.now();
+    if (!edge && now - this.parsingAnnouncedAt < PARSING_ANNOUNCE_MS) return;
+    this.parsingAnnouncedAt = now;
+    this.emit();
   }
 
   get failing(): boolean {

@@ -112,7 +112,7 @@ describe('store: replays, remembered targets, capture origin', () => {
     const db = new BetterSqlite3(`${temp.dir}/${DATABASE_FILE}`);
     db.exec(`DROP TABLE capture_notes_fts; DROP INDEX captures_noted; ALTER TABLE captures DROP COLUMN note;
       DROP TABLE replays; DROP TABLE replay_targets; ALTER TABLE captures DROP COLUMN origin;
-      DROP TABLE capture_id_floor;
+      DROP TABLE capture_id_floor; DROP TABLE captures_underived;
       PRAGMA user_version = 5;`);
     db.close();
     temp.store = Store.open(temp.dir);

@@ -55,7 +55,7 @@ describe('store: endpoints and responder records', () => {
       DROP TABLE reply_templates; DROP TABLE kindly_transcripts;
       ALTER TABLE messages DROP COLUMN from_response;
       DROP TABLE replays; DROP TABLE replay_targets; ALTER TABLE captures DROP COLUMN origin;
-      DROP TABLE capture_id_floor;
+      DROP TABLE capture_id_floor; DROP TABLE captures_underived;
       PRAGMA user_version = 2;`);
     db.close();
     temp.store = Store.open(temp.dir);

@@ -1,0 +1,280 @@
+import { performance } from 'node:perf_hooks';
+import type { CaptureSummary } from '../../../shared/model/capture.js';
+import type { HeaderList } from '../../../shared/model/http.js';
+import type { ProviderId } from '../../../shared/model/provider.js';
+import { recordResponseMessages, type DeferredParsing } from './capture-writer.js';
+import type { DerivedFields, NewCapture, ResponseMessages, StoredResponse } from './records.js';
+import type { Store } from './store.js';
+
+/**
+ * Parses captures the listener stored as received into their list line, messages, conversation and
+ * search entry. An ack needs nothing but the path, so the listener hands the writer the bytes and
+ * answers once they are on disk; while it is quiet the writer parses them before it commits (events
+ * and views are as if parsed on arrival), and while it is busy (about 1,000 captures/s or more)
+ * they are stored underived and parsed here, after their answers went out.
+ *
+ * The work is done in slices on the event loop: short ones now and then while the listener is busy
+ * (ingest keeps the CPU) and long ones once it is quiet, so the parsed views catch up when a flood
+ * ends. The queue is the `captures_underived` table, so nothing is lost to a crash: the next start
+ * finishes it. API calls first finish a small backlog (`catchUp`), so a script reads what it sent
+ * parsed; after a flood, `health.get` says how many captures still wait.
+ */
+export interface StoredRequest {
+  method: string;
+  path: string;
+  headers: HeaderList;
+  body: Buffer;
+  bodyTruncated: boolean;
+  receivedAt: number;
+}
+
+export interface CaptureDeriverOptions {
+  store: Store;
+  /** What the provider's parser makes of a request; must not throw. */
+  parse: (
+    provider: ProviderId,
+    request: StoredRequest,
+  ) => Omit<DerivedFields, 'parseError'> & {
+    error: string | null;
+  };
+  responseMessages: ResponseMessages;
+  /** After each committed slice: the captures as they now are. */
+  onDerived: (summaries: CaptureSummary[]) => void;
+  onError: (error: unknown) => void;
+  /** The backlog changed (captures stored and not parsed yet). */
+  onBacklog?: (pending: number) => void;
+  /** Tests shorten these. */
+  slices?: Partial<typeof DEFAULT_SLICES>;
+}
+
+export const DEFAULT_SLICES = {
+  /** Time per slice while the listener is quiet: API calls and the UI wait at most this long. */
+  idleMs: 20,
+  /** Time per slice while the listener is busy, one slice per `busyPeriodMs`: ~5 % of the CPU. */
+  busyMs: 1,
+  busyPeriodMs: 20,
+  /** This many captures committed within BUSY_WINDOW_MS means the listener is busy (~1,000/s). */
+  busyCount: 50,
+  /** Past this backlog the busy slices grow, so a flood that never ends cannot outrun parsing forever. */
+  maxBacklog: 200_000,
+};
+
+/** Requests kept in memory for the deriver (past this it reads them back from the store). */
+const MAX_HELD = 4_000;
+/** Captures per transaction. */
+const CHUNK = 32;
+/** Ingest is counted in windows this long (the current one and the one before). */
+const BUSY_WINDOW_MS = 50;
+
+interface Held {
+  provider: ProviderId;
+  request: StoredRequest;
+  response: StoredResponse | null;
+}
+
+export class CaptureDeriver implements DeferredParsing {
+  private readonly held = new Map<number, Held>();
+  private readonly slices: typeof DEFAULT_SLICES;
+  private pendingCount: number;
+  private windowStart = 0;
+  private windowCount = 0;
+  private previousWindowCount = 0;
+  private timer: { cancel(): void } | null = null;
+  private closed = false;
+  private failing = false;
+
+  constructor(private readonly options: CaptureDeriverOptions) {
+    this.slices = { ...DEFAULT_SLICES, ...options.slices };
+    // Left by a previous run (stopped or crashed before it finished): derived from the store.
+    this.pendingCount = options.store.captures.underivedCount();
+    if (this.pendingCount > 0) {
+      options.onBacklog?.(this.pendingCount);
+      this.schedule();
+    }
+  }
+
+  /** Captures the writer just committed underived. */
+  enqueue(captures: readonly { id: number; capture: NewCapture }[]): void {
+    for (const { id, capture } of captures) {
+      this.pendingCount++;
+      if (this.held.size < MAX_HELD) {
+        this.held.set(id, {
+          provider: capture.provider,
+          request: {
+            method: capture.method,
+            path: capture.path,
+            headers: capture.headers,
+            body: capture.body,
+            bodyTruncated: capture.bodyTruncated,
+            receivedAt: capture.receivedAt,
+          },
+          response: capture.response,
+        });
+      }
+    }
+    this.options.onBacklog?.(this.pendingCount);
+    this.schedule();
+  }
+
+  /** While the listener is quiet the writer parses before it commits; busy, it leaves it to us. */
+  shouldDefer(batchSize: number): boolean {
+    this.rollWindow();
+    return Math.max(this.windowCount + batchSize, this.previousWindowCount) >= this.slices.busyCount;
+  }
+
+  derive(capture: NewCapture): DerivedFields {
+    const { error, ...parsed } = this.options.parse(capture.provider, capture);
+    return { ...parsed, parseError: error };
+  }
+
+  /** Every writer commit, underived or not: how busy the listener is decides the slice length. */
+  noteCommitted(batchSize: number): void {
+    this.rollWindow();
+    this.windowCount += batchSize;
+  }
+
+  /** Captures stored and not derived yet. */
+  get pending(): number {
+    return this.pendingCount;
+  }
+
+  /** Derives everything now when at most `maxBacklog` captures wait; answers what is left. */
+  catchUp(maxBacklog = 1_000): number {
+    if (this.pendingCount > 0 && this.pendingCount <= maxBacklog && !this.closed) this.run(Infinity);
+    return this.pendingCount;
+  }
+
+  /** Stops; a small backlog is finished first, a large one is left for the next start. */
+  close(): void {
+    this.catchUp();
+    this.closed = true;
+    this.timer?.cancel();
+    this.timer = null;
+    this.held.clear();
+  }
+
+  private busy(): boolean {
+    this.rollWindow();
+    return Math.max(this.windowCount, this.previousWindowCount) >= this.slices.busyCount;
+  }
+
+  private rollWindow(): void {
+    const now = performance.now();
+    if (now - this.windowStart < BUSY_WINDOW_MS) return;
+    this.previousWindowCount = now - this.windowStart < 2 * BUSY_WINDOW_MS ? this.windowCount : 0;
+    this.windowCount = 0;
+    this.windowStart = now;
+  }
+
+  /** Quiet: the next turn of the event loop, for up to `idleMs`. Busy: a short slice now and then. */
+  private schedule(): void {
+    if (this.timer || this.closed) return;
+    const slice = () => {
+      this.timer = null;
+      const budget = !this.busy()
+        ? this.slices.idleMs
+        : this.pendingCount > this.slices.maxBacklog
+          ? this.slices.busyPeriodMs / 2
+          : this.slices.busyMs;
+      this.run(budget);
+      if (this.pendingCount > 0 && !this.failing) this.schedule();
+    };
+    if (this.busy()) {
+      const timeout = setTimeout(slice, this.slices.busyPeriodMs);
+      this.timer = { cancel: () => clearTimeout(timeout) };
+    } else {
+      const immediate = setImmediate(slice);
+      this.timer = { cancel: () => clearImmediate(immediate) };
+    }
+  }
+
+  /** Derives chunks until the backlog is empty or `budgetMs` is spent (at least one chunk). */
+  private run(budgetMs: number): void {
+    const started = performance.now();
+    let after = 0;
+    do {
+      const ids = this.options.store.captures.underivedIds(after, this.chunkSize(budgetMs));
+      if (ids.length === 0) {
+        // The count drifted (e.g. captures deleted while waiting): the table is the truth.
+        this.pendingCount = 0;
+        this.held.clear();
+        this.options.onBacklog?.(0);
+        return;
+      }
+      after = ids.at(-1) ?? after;
+      if (!this.deriveChunk(ids)) return;
+    } while (this.pendingCount > 0 && performance.now() - started < budgetMs);
+  }
+
+  /** Busy slices take a capture or two at a time; the rest take whole chunks. */
+  private chunkSize(budgetMs: number): number {
+    return budgetMs < 2 ? 2 : CHUNK;
+  }
+
+  private deriveChunk(ids: number[]): boolean {
+    const { store } = this.options;
+    const derivedIds: number[] = [];
+    try {
+      store.transaction(() => {
+        for (const id of ids) if (this.deriveOne(id)) derivedIds.push(id);
+      });
+    } catch (error) {
+      // The store is failing (its health reports it); try again with the next commit.
+      this.failing = true;
+      this.options.onError(error);
+      return false;
+    }
+    this.failing = false;
+    for (const id of ids) this.held.delete(id);
+    this.pendingCount = Math.max(0, this.pendingCount - ids.length);
+    this.options.onBacklog?.(this.pendingCount);
+    const summaries: CaptureSummary[] = [];
+    for (const id of derivedIds) {
+      const summary = store.captures.summary(id);
+      if (summary) summaries.push(summary);
+    }
+    if (summaries.length > 0) this.options.onDerived(summaries);
+    return true;
+  }
+
+  /** Inside the chunk's transaction. False when the capture was deleted meanwhile. */
+  private deriveOne(id: number): boolean {
+    const { store } = this.options;
+    let source = this.held.get(id);
+    if (!source) {
+      const stored = store.captures.requestSource(id);
+      if (!stored) {
+        store.captures.setDerived(id, EMPTY);
+        return false;
+      }
+      source = { provider: stored.provider, request: stored, response: store.captures.storedResponse(id) };
+    }
+    const { error, ...parsed } = this.options.parse(source.provider, source.request);
+    if (!store.captures.setDerived(id, { ...parsed, parseError: error })) return false;
+    if (source.response) {
+      recordResponseMessages(
+        store,
+        id,
+        {
+          provider: source.provider,
+          conversationKey: parsed.conversationKey,
+          receivedAt: source.request.receivedAt,
+          requestMessages: parsed.messages,
+        },
+        source.response,
+        this.options.responseMessages,
+        this.options.onError,
+      );
+    }
+    return true;
+  }
+}
+
+const EMPTY: DerivedFields = {
+  conversationKey: null,
+  summary: '',
+  parsedAs: null,
+  parseError: null,
+  messages: [],
+  searchText: '',
+};

@@ -1,0 +1,151 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventFrame } from '../../shared/contract/index.js';
+import { UNDERIVED_SUMMARY } from '../../electron/core/listener/listener-server.js';
+import { Store } from '../../electron/core/store/store.js';
+import type { NewCapture } from '../../electron/core/store/records.js';
+import { KINDLY_HEADERS, KINDLY_TEXT_REQUEST } from '../fixtures/kindly.js';
+import { httpRequest } from '../helpers/http.js';
+import { startTestCore, type TestCore } from '../helpers/test-core.js';
+import { makeTempDir } from '../helpers/temp-dir.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+/**
+ * Webhooks answered while the listener is busy are stored as received and parsed after their
+ * answer (capture-deriver.ts). `captureParsing: { busyCount: 1 }` makes every commit count as
+ * busy, so these tests take that path every time instead of only under a real flood.
+ */
+const kindly = (chat: number, n: number) =>
+  JSON.stringify({ ...KINDLY_TEXT_REQUEST, chat_id: `chat-${chat}`, message: `burst message m${n}x` });
+
+async function sendBurst(app: TestCore, total: number, chats: number, inFlight = 32): Promise<number[]> {
+  const statuses: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < total) {
+      const n = next++;
+      const res = await httpRequest(`${app.listenerUrl}/kindly`, {
+        headers: KINDLY_HEADERS,
+        body: kindly(n % chats, n),
+      });
+      statuses.push(res.status);
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return statuses;
+}
+
+describe('parsing after the answer (real core, real listener, real SQLite)', () => {
+  const apps: TestCore[] = [];
+  const temps: ReturnType<typeof makeTempDir>[] = [];
+  afterEach(async () => {
+    await Promise.all(apps.splice(0).map((app) => app.stop()));
+    for (const temp of temps.splice(0)) temp.remove();
+  });
+
+  it('answers a burst as soon as it is stored, then parses every capture: list lines, conversations, search, events', async () => {
+    const app = await startTestCore({ captureParsing: { busyCount: 1 } });
+    apps.push(app);
+    const frames: EventFrame[] = [];
+    app.core.events.subscribe((frame) => frames.push(frame));
+
+    const statuses = await sendBurst(app, 300, 12);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(300);
+
+    // They were stored underived: announced with the placeholder, then again parsed.
+    const added = frames.filter((frame) => frame.event === 'capture.added');
+    expect(added).toHaveLength(300);
+    expect(added.every((frame) => (frame.payload as { summary: string }).summary === UNDERIVED_SUMMARY)).toBe(
+      true,
+    );
+    const updated = await waitFor(() => {
+      const parsed = frames.filter(
+        (frame) =>
+          frame.event === 'capture.updated' &&
+          (frame.payload as { summary: string }).summary !== UNDERIVED_SUMMARY,
+      );
+      return parsed.length === 300 && parsed;
+    }, 'every capture announced parsed');
+    expect((updated[0]?.payload as { summary: string }).summary).toMatch(/burst message m\d+x/u);
+
+    // Any API call sees them parsed.
+    const conversations = await app.call('conversations.list', { provider: 'kindly' });
+    expect(conversations).toHaveLength(12);
+    expect(conversations.reduce((sum, conversation) => sum + conversation.count, 0)).toBe(300);
+    const found = await app.call('captures.list', { q: 'm217x' });
+    expect(found.items).toHaveLength(1);
+    expect(found.items[0]?.summary).toContain('burst message m217x');
+    const { items } = await app.call('captures.list', { limit: 500 });
+    expect(items.filter((item) => item.summary === UNDERIVED_SUMMARY)).toEqual([]);
+    expect(items.every((item) => item.conversationKey?.startsWith('chat-'))).toBe(true);
+    expect((await app.call('app.health')).parsing.pending).toBe(0);
+    const row = app.core.store.db.prepare('SELECT count(*) AS n FROM captures_underived').get() as {
+      n: number;
+    };
+    expect(row.n).toBe(0);
+  });
+
+  it('parses on arrival while the listener is quiet (the default threshold)', async () => {
+    const app = await startTestCore();
+    apps.push(app);
+    const frames: EventFrame[] = [];
+    app.core.events.subscribe((frame) => frames.push(frame));
+    const res = await httpRequest(`${app.listenerUrl}/kindly`, {
+      headers: KINDLY_HEADERS,
+      body: kindly(1, 1),
+    });
+    expect(res.status).toBe(200);
+    const added = frames.find((frame) => frame.event === 'capture.added');
+    expect((added?.payload as { summary: string }).summary).toBe('burst message m1x');
+  });
+
+  it('finishes at the next start what a stop or crash left unparsed, and skips captures deleted meanwhile', async () => {
+    const temp = makeTempDir();
+    temps.push(temp);
+    const store = Store.open(temp.dir);
+    const raw = (n: number): NewCapture => ({
+      receivedAt: 1_700_000_000_000 + n,
+      method: 'POST',
+      path: '/kindly',
+      httpVersion: '1.1',
+      provider: 'kindly',
+      conversationKey: null,
+      summary: UNDERIVED_SUMMARY,
+      remoteAddress: '127.0.0.1',
+      viaTunnel: false,
+      headers: Object.entries(KINDLY_HEADERS),
+      body: Buffer.from(kindly(7, n)),
+      bodySize: Buffer.byteLength(kindly(7, n)),
+      bodyTruncated: false,
+      parsedAs: null,
+      parseError: null,
+      messages: [],
+      searchText: '',
+      response: {
+        status: 200,
+        headers: [['Content-Type', 'application/json; charset=utf-8']],
+        body: Buffer.from('{}'),
+        source: 'ack',
+        latencyMs: null,
+      },
+      underived: true,
+    });
+    const [kept, deleted, alsoKept] = store.transaction(() =>
+      [1, 2, 3].map((n) => store.captures.insert(raw(n))),
+    );
+    store.db.prepare('DELETE FROM captures WHERE id = ?').run(deleted);
+    store.close();
+
+    const app = await startTestCore({ dataDir: temp.dir });
+    apps.push(app);
+    // Parsed by the start-up slices, without any API call asking for it.
+    await waitFor(() => app.core.health.current().parsing.pending === 0, 'the backlog parsed');
+    const conversation = await app.call('conversations.get', { provider: 'kindly', key: 'chat-7' });
+    expect(conversation.messages.map((message) => message.text)).toEqual([
+      'burst message m1x',
+      'burst message m3x',
+    ]);
+    expect(conversation.messages.map((message) => message.captureId)).toEqual([kept, alsoKept]);
+    expect((await app.call('captures.get', { id: kept! })).summary).toBe('burst message m1x');
+    expect((await app.call('captures.list', { q: 'm3x' })).items.map((item) => item.id)).toEqual([alsoKept]);
+  });
+});
