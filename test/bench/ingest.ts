@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { mixedRequest } from './payloads.js';
+import { performance } from 'node:perf_hooks';
 import { ROOT, startServeForBench } from './serve-runner.js';
 
 /** CPU time (user + system, all threads) a process has used so far, in ms (Linux /proc). */
@@ -36,6 +37,14 @@ export interface IngestRun {
   /** Serve only: acknowledged (2xx) requests not found in the database afterwards. */
   missing?: number;
   stored?: number;
+  /** Serve only: captures stored underived when the run ended (parsed after their answers). */
+  parseBacklog?: number;
+  /** Serve only: how long after the run ended until every capture was parsed, in ms. */
+  parsedAfterMs?: number;
+  /** Serve only: CPU per request including the parsing done after the run. */
+  cpuWithParsingUs?: number;
+  /** Serve only: captures still unparsed in the database afterwards (must be 0). */
+  unparsed?: number;
   /** Server CPU time per answered request (all threads), in µs: steadier than req/s on a busy machine. */
   cpuPerRequestUs: number;
   /** Set for runs at a fixed offered rate (requests/s over all connections) instead of flat out. */
@@ -149,18 +158,24 @@ async function runServe(
     const acknowledged = new Set<number>();
     let result;
     let cpuUsed = NaN;
+    let parseBacklog = NaN;
+    let cpuWithParsing = NaN;
+    let parsedAfterMs = NaN;
     try {
       // A short warm-up (JIT, SQLite page cache) that is not measured; its rows are counted too.
       await cannon(serve.listenerUrl, connections, 1, new Set(), overallRate);
       const cpuBefore = cpuMs(serve.child.pid);
       result = await cannon(serve.listenerUrl, connections, seconds, acknowledged, overallRate);
       cpuUsed = cpuMs(serve.child.pid) - cpuBefore;
+      ({ parseBacklog, parsedAfterMs } = await waitUntilParsed(temp.dir));
+      cpuWithParsing = cpuMs(serve.child.pid) - cpuBefore;
     } finally {
       await serve.stop();
     }
     const db = new Database(path.join(temp.dir, 'convoscope.db'), { readonly: true });
     let stored = 0;
     let missing = 0;
+    let unparsed = 0;
     try {
       const seqs = new Set<number>();
       for (const row of db.prepare<[], { path: string }>('SELECT path FROM captures').iterate()) {
@@ -169,6 +184,7 @@ async function runServe(
         if (m?.[1]) seqs.add(Number(m[1]));
       }
       for (const n of acknowledged) if (!seqs.has(n)) missing++;
+      unparsed = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM captures_underived').get()?.n ?? 0;
     } finally {
       db.close();
     }
@@ -176,10 +192,35 @@ async function runServe(
       ...toRun(label, connections, seconds, result, cpuUsed),
       missing,
       stored,
+      parseBacklog,
+      parsedAfterMs,
+      unparsed,
+      cpuWithParsingUs: (cpuWithParsing * 1000) / Math.max(1, result['2xx'] + result.non2xx),
       ...(overallRate ? { offeredRate: overallRate } : {}),
     };
   } finally {
     temp.remove();
+  }
+}
+
+/**
+ * Captures answered during a flood are parsed after their answers (capture-deriver.ts): reads the
+ * backlog from the database (a reader of its own, so no API call speeds it up) until it is empty.
+ */
+async function waitUntilParsed(dataDir: string): Promise<{ parseBacklog: number; parsedAfterMs: number }> {
+  const started = performance.now();
+  const db = new Database(path.join(dataDir, 'convoscope.db'), { readonly: true });
+  try {
+    const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM captures_underived');
+    const parseBacklog = count.get()?.n ?? 0;
+    while ((count.get()?.n ?? 0) > 0) {
+      if (performance.now() - started > 300_000)
+        throw new Error('Captures were still unparsed after 5 minutes');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return { parseBacklog, parsedAfterMs: performance.now() - started };
+  } finally {
+    db.close();
   }
 }
 
@@ -235,7 +276,8 @@ export async function benchIngest(options: IngestOptions, log: (line: string) =>
       runs.push(run);
       log(
         `  ${variant.label} ${connections} conns: ${Math.round(run.requestsPerSecond)} req/s p99 ${run.p99} ms, ` +
-          `${Math.round(run.cpuPerRequestUs)} µs CPU/req, ${run.ok2xx} acknowledged, ${run.missing} missing`,
+          `${Math.round(run.cpuPerRequestUs)} µs CPU/req, ${run.ok2xx} acknowledged, ${run.missing} missing, ` +
+          `${run.parseBacklog} left to parse (done after ${Math.round(run.parsedAfterMs ?? NaN)} ms), ${run.unparsed} unparsed`,
       );
     }
   }

@@ -60,7 +60,7 @@ export const DEFAULT_SLICES = {
 };
 
 /** Requests kept in memory for the deriver (past this it reads them back from the store). */
-const MAX_HELD = 4_000;
+const MAX_HELD = 10_000;
 /** Captures per transaction. */
 const CHUNK = 32;
 /** Ingest is counted in windows this long (the current one and the one before). */
@@ -70,6 +70,8 @@ interface Held {
   provider: ProviderId;
   request: StoredRequest;
   response: StoredResponse | null;
+  /** Set once the answer went out (the writer hands it over instead of writing it apart). */
+  latencyMs: number | null;
 }
 
 export class CaptureDeriver implements DeferredParsing {
@@ -109,11 +111,19 @@ export class CaptureDeriver implements DeferredParsing {
             receivedAt: capture.receivedAt,
           },
           response: capture.response,
+          latencyMs: null,
         });
       }
     }
     this.options.onBacklog?.(this.pendingCount);
     this.schedule();
+  }
+
+  takeLatency(id: number, latencyMs: number): boolean {
+    const held = this.held.get(id);
+    if (!held) return false;
+    held.latencyMs = latencyMs;
+    return true;
   }
 
   /** While the listener is quiet the writer parses before it commits; busy, it leaves it to us. */
@@ -247,10 +257,15 @@ export class CaptureDeriver implements DeferredParsing {
         store.captures.setDerived(id, EMPTY);
         return false;
       }
-      source = { provider: stored.provider, request: stored, response: store.captures.storedResponse(id) };
+      source = {
+        provider: stored.provider,
+        request: stored,
+        response: store.captures.storedResponse(id),
+        latencyMs: null,
+      };
     }
     const { error, ...parsed } = this.options.parse(source.provider, source.request);
-    if (!store.captures.setDerived(id, { ...parsed, parseError: error })) return false;
+    if (!store.captures.setDerived(id, { ...parsed, parseError: error }, source.latencyMs)) return false;
     if (source.response) {
       recordResponseMessages(
         store,

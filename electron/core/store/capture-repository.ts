@@ -132,6 +132,10 @@ export class CaptureRepository {
   private readonly clearUnderivedStmt: Statement<[number]>;
   private readonly underivedStmt: Statement<[number, number], { capture_id: number }>;
   private readonly underivedCountStmt: Statement<[], { n: number }>;
+  private readonly responseStmt: Statement<
+    [number],
+    Pick<CaptureDetailRow, 'response' | 'latency_ms' | 'response_body'>
+  >;
   private readonly setResponseStmt: Statement;
   private readonly setResponseBodyStmt: Statement;
   private readonly setLatencyStmt: Statement;
@@ -178,13 +182,17 @@ export class CaptureRepository {
     this.insertBodyStmt = db.prepare('INSERT INTO bodies (capture_id, request, response) VALUES (?, ?, ?)');
     this.markUnderivedStmt = db.prepare('INSERT INTO captures_underived (capture_id) VALUES (?)');
     this.setDerivedStmt = db.prepare(
-      'UPDATE captures SET conversation_key = ?, summary = ?, parsed_as = ?, parse_error = ? WHERE id = ?',
+      `UPDATE captures SET conversation_key = ?, summary = ?, parsed_as = ?, parse_error = ?,
+        latency_ms = coalesce(?, latency_ms) WHERE id = ?`,
     );
     this.clearUnderivedStmt = db.prepare('DELETE FROM captures_underived WHERE capture_id = ?');
     this.underivedStmt = db.prepare(
       'SELECT capture_id FROM captures_underived WHERE capture_id > ? ORDER BY capture_id LIMIT ?',
     );
     this.underivedCountStmt = db.prepare('SELECT count(*) AS n FROM captures_underived');
+    this.responseStmt = db.prepare(`
+      SELECT c.response, c.latency_ms, b.response AS response_body
+      FROM captures c LEFT JOIN bodies b ON b.capture_id = c.id WHERE c.id = ?`);
     this.fts = new FtsIndexer(db, { deferred: perfEnabled('deferred-fts') });
     this.setResponseStmt = db.prepare(
       'UPDATE captures SET response = ?, response_status = ?, latency_ms = ? WHERE id = ?',
@@ -258,15 +266,17 @@ export class CaptureRepository {
 
   /**
    * Fills in what parsing found for a capture stored underived: its list line, conversation,
-   * messages and search entry. False when the capture is gone (deleted meanwhile). In a transaction.
+   * messages and search entry (and its latency, when it was handed over rather than written apart).
+   * False when the capture is gone (deleted meanwhile). In a transaction.
    */
-  setDerived(id: number, derived: DerivedFields): boolean {
+  setDerived(id: number, derived: DerivedFields, latencyMs: number | null = null): boolean {
     this.clearUnderivedStmt.run(id);
     const changed = this.setDerivedStmt.run(
       derived.conversationKey,
       derived.summary,
       derived.parsedAs,
       derived.parseError,
+      latencyMs,
       id,
     ).changes;
     if (changed === 0) return false;
@@ -286,7 +296,7 @@ export class CaptureRepository {
 
   /** The response as recorded, bytes included; null when there is none (or no such capture). */
   storedResponse(id: number): StoredResponse | null {
-    const row = this.detailStmt.get(id);
+    const row = this.responseStmt.get(id);
     if (!row?.response) return null;
     const meta = JSON.parse(row.response) as StoredResponseMeta;
     return {

@@ -20,6 +20,8 @@ export interface DeferredParsing {
   derive(capture: NewCapture): DerivedFields;
   /** Captures committed underived, before `onCommitted` hears of them. */
   enqueue(captures: { id: number; capture: NewCapture }[]): void;
+  /** True when the capture is still waiting and its latency will be written with its parse. */
+  takeLatency(id: number, latencyMs: number): boolean;
 }
 
 interface PendingInsert {
@@ -78,6 +80,8 @@ export class CaptureWriter {
   }
 
   setLatency(id: number, latencyMs: number): void {
+    // A capture still waiting to be parsed gets its latency with the parse: one write, not two.
+    if (this.parsing?.takeLatency(id, latencyMs)) return;
     this.updates.push({ kind: 'latency', id, latencyMs });
     this.schedule();
   }

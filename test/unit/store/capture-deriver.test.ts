@@ -36,6 +36,7 @@ function parse(_provider: string, request: StoredRequest) {
 const raw = (n: number): NewCapture =>
   newCapture({
     path: '/kindly',
+    response: { status: 200, headers: [], body: Buffer.from('{}'), source: 'ack', latencyMs: null },
     provider: 'kindly',
     conversationKey: null,
     summary: 'Parsing…',
@@ -157,8 +158,15 @@ describe('capture deriver', () => {
     const busy = await writer.insert(raw(2));
     expect(busy.summary).toBe('Parsing…');
     expect(store.captures.underivedCount()).toBe(1);
+    // The answer's latency rides along with the parse instead of a write of its own.
+    writer.setLatency(busy.id, 12.5);
     expect(deriver.catchUp()).toBe(0);
     expect(store.captures.summary(busy.id)?.summary).toBe('text2');
+    expect(store.captures.get(busy.id)?.response?.latencyMs).toBe(12.5);
+    // Once parsed, a latency is written apart again.
+    writer.setLatency(busy.id, 20);
+    writer.flush();
+    expect(store.captures.get(busy.id)?.response?.latencyMs).toBe(20);
     writer.close();
   });
 });
