@@ -30,6 +30,9 @@ export const CaptureSummary = z.object({
 });
 export type CaptureSummary = z.infer<typeof CaptureSummary>;
 
+/** The `summary` of a capture stored during a burst and not parsed yet; replaced once it is. */
+export const UNPARSED_SUMMARY = 'Parsing…';
+
 export const CaptureResponse = z.object({
   status: z.number().int(),
   headers: HeaderList,

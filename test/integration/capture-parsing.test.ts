@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventFrame } from '../../shared/contract/index.js';
-import { UNDERIVED_SUMMARY } from '../../electron/core/listener/listener-server.js';
+import { UNPARSED_SUMMARY } from '../../shared/model/capture.js';
 import { Store } from '../../electron/core/store/store.js';
 import type { NewCapture } from '../../electron/core/store/records.js';
 import { KINDLY_HEADERS, KINDLY_TEXT_REQUEST } from '../fixtures/kindly.js';
@@ -54,14 +54,14 @@ describe('parsing after the answer (real core, real listener, real SQLite)', () 
     // They were stored underived: announced with the placeholder, then again parsed.
     const added = frames.filter((frame) => frame.event === 'capture.added');
     expect(added).toHaveLength(300);
-    expect(added.every((frame) => (frame.payload as { summary: string }).summary === UNDERIVED_SUMMARY)).toBe(
+    expect(added.every((frame) => (frame.payload as { summary: string }).summary === UNPARSED_SUMMARY)).toBe(
       true,
     );
     const updated = await waitFor(() => {
       const parsed = frames.filter(
         (frame) =>
           frame.event === 'capture.updated' &&
-          (frame.payload as { summary: string }).summary !== UNDERIVED_SUMMARY,
+          (frame.payload as { summary: string }).summary !== UNPARSED_SUMMARY,
       );
       return parsed.length === 300 && parsed;
     }, 'every capture announced parsed');
@@ -75,7 +75,7 @@ describe('parsing after the answer (real core, real listener, real SQLite)', () 
     expect(found.items).toHaveLength(1);
     expect(found.items[0]?.summary).toContain('burst message m217x');
     const { items } = await app.call('captures.list', { limit: 500 });
-    expect(items.filter((item) => item.summary === UNDERIVED_SUMMARY)).toEqual([]);
+    expect(items.filter((item) => item.summary === UNPARSED_SUMMARY)).toEqual([]);
     expect(items.every((item) => item.conversationKey?.startsWith('chat-'))).toBe(true);
     expect((await app.call('app.health')).parsing.pending).toBe(0);
     const row = app.core.store.db.prepare('SELECT count(*) AS n FROM captures_underived').get() as {
@@ -109,7 +109,7 @@ describe('parsing after the answer (real core, real listener, real SQLite)', () 
       httpVersion: '1.1',
       provider: 'kindly',
       conversationKey: null,
-      summary: UNDERIVED_SUMMARY,
+      summary: UNPARSED_SUMMARY,
       remoteAddress: '127.0.0.1',
       viaTunnel: false,
       headers: Object.entries(KINDLY_HEADERS),

@@ -12,7 +12,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { CaptureSummary } from '../../../shared/model/capture.js';
+import { UNPARSED_SUMMARY, type CaptureSummary } from '../../../shared/model/capture.js';
 import type { HeaderList } from '../../../shared/model/http.js';
 import { classify, classifyAndParse, parseAs } from '../providers/registry.js';
 import type { ParseResult, ReceivedRequest } from '../providers/provider.js';
@@ -43,9 +43,6 @@ export interface ListenerOptions {
    */
   deriveLater?: boolean;
 }
-
-/** The list line of a capture stored as received, until the deriver replaces it. */
-export const UNDERIVED_SUMMARY = 'Parsing…';
 
 /** Largest request head (request line + headers) accepted; larger ones get 431. */
 export const MAX_HEADER_BYTES = 32 * 1024;
@@ -263,7 +260,7 @@ export function startListener(port: number, options: ListenerOptions): Promise<L
       httpVersion: req.httpVersion,
       provider,
       conversationKey: result ? result.conversationKey : null,
-      summary: result ? result.summary : UNDERIVED_SUMMARY,
+      summary: result ? result.summary : UNPARSED_SUMMARY,
       remoteAddress,
       viaTunnel,
       headers,

@@ -1,6 +1,6 @@
 import { StickyNote, Star } from 'lucide-react';
 import { memo } from 'react';
-import type { CaptureSummary } from '../../../shared/model/capture.js';
+import { UNPARSED_SUMMARY, type CaptureSummary } from '../../../shared/model/capture.js';
 import { ProviderBadge, StatusPill } from '../../components/badges.js';
 import { formatBytes, formatTime } from '../../lib/format.js';
 import { starCaptures } from '../../state/capture-actions.js';
@@ -39,7 +39,12 @@ export const CaptureRow = memo(function CaptureRow({
     >
       <div className="capture-row-line">
         <ProviderBadge provider={capture.provider} />
-        <span className={`capture-summary ${capture.parseError ? 'capture-summary-error' : ''}`}>
+        <span
+          className={`capture-summary ${capture.parseError ? 'capture-summary-error' : ''} ${capture.summary === UNPARSED_SUMMARY ? 'capture-summary-pending' : ''}`}
+          title={
+            capture.summary === UNPARSED_SUMMARY ? 'Stored during a burst; parsed in a moment' : undefined
+          }
+        >
           {capture.summary}
         </span>
         {/* Mouse shortcut; the keyboard stars with `s` and the detail has the labelled button. An

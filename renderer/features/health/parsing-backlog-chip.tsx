@@ -4,20 +4,21 @@ import { useAppStore } from '../../state/store.js';
 const count = new Intl.NumberFormat();
 
 /**
- * In the top bar while captures received during a burst wait to be parsed: they are already stored
+ * Above the capture list while captures received during a burst wait to be parsed: they are already stored
  * and listed, and their summaries, conversations and search entries fill in as this counts down.
  */
 export function ParsingBacklogChip() {
   const pending = useAppStore((state) => state.health?.parsing.pending ?? 0);
   if (pending === 0) return null;
+  const captures = `${count.format(pending)} ${pending === 1 ? 'capture' : 'captures'}`;
   return (
     <span
       className="health-chip parsing-chip"
       role="status"
-      title="Received during a burst and stored as received. Their list lines, conversations and search entries are filled in now; nothing is lost if the app stops."
+      aria-label={`Parsing ${captures} received during a burst`}
+      title={`Parsing ${captures} received during a burst. They are stored and listed; their summaries, conversations and search entries fill in as this counts down. Nothing is lost if the app stops.`}
     >
-      <Hourglass size={14} aria-hidden="true" /> Parsing {count.format(pending)}{' '}
-      {pending === 1 ? 'capture' : 'captures'}…
+      <Hourglass size={14} aria-hidden="true" /> Parsing {captures}…
     </span>
   );
 }

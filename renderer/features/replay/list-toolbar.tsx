@@ -1,6 +1,7 @@
 import { Download, GitCompareArrows, RotateCw, Upload, X } from 'lucide-react';
 import { clearSelection, openBulkDialog, openDiff } from '../../state/replay-actions.js';
 import { useAppStore } from '../../state/store.js';
+import { ParsingBacklogChip } from '../health/parsing-backlog-chip.js';
 import { BulkPanel } from './bulk-panel.js';
 
 /** Under the filter bar: what is picked, and what can be done with it or with the current filter. */
@@ -8,12 +9,17 @@ export function CaptureListToolbar() {
   const picked = useAppStore((state) => state.multiSelection);
   const bulk = useAppStore((state) => state.bulk);
   const count = picked.length;
+  const parsing = useAppStore((state) => state.health?.parsing.pending ?? 0);
   return (
     <>
       <div className="list-toolbar" role="toolbar" aria-label="Selected captures">
-        <span className={count ? 'list-toolbar-count' : 'muted list-toolbar-hint'}>
-          {count ? `${count} selected` : 'Shift/Ctrl-click selects several'}
-        </span>
+        {count === 0 && parsing > 0 ? (
+          <ParsingBacklogChip />
+        ) : (
+          <span className={count ? 'list-toolbar-count' : 'muted list-toolbar-hint'}>
+            {count ? `${count} selected` : 'Shift/Ctrl-click selects several'}
+          </span>
+        )}
         {count > 0 && (
           <button
             type="button"

@@ -15,7 +15,6 @@ import { CapturesView } from '../captures/captures-view.js';
 import { ClearCapturesOverlay } from '../captures/clear-captures-dialog.js';
 import { ConversationsView } from '../conversations/conversations-view.js';
 import { StoreHealthBanner } from '../health/store-health-banner.js';
-import { ParsingBacklogChip } from '../health/parsing-backlog-chip.js';
 import { StoreHealthChip } from '../health/store-health-chip.js';
 import { KindlyHoldComposer } from '../kindly-studio/kindly-hold-composer.js';
 import { KindlySettingsSection } from '../kindly-studio/kindly-settings-section.js';
@@ -65,7 +64,6 @@ export const views: ViewDefinition[] = [
 /** Right-hand side of the top bar, left to right. */
 export const topBarItems: TopBarItem[] = [
   { id: 'store-health', component: StoreHealthChip },
-  { id: 'parsing-backlog', component: ParsingBacklogChip },
   { id: 'tunnel', component: TunnelControl },
   { id: 'holds', component: HoldsIndicator },
   { id: 'listener', component: ListenerChip },
