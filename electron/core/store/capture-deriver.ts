@@ -128,6 +128,8 @@ export class CaptureDeriver implements DeferredParsing {
 
   /** While the listener is quiet the writer parses before it commits; busy, it leaves it to us. */
   shouldDefer(batchSize: number): boolean {
+    // Behind a backlog too: a conversation's state follows its messages in the order they arrived.
+    if (this.pendingCount > 0) return true;
     this.rollWindow();
     return Math.max(this.windowCount + batchSize, this.previousWindowCount) >= this.slices.busyCount;
   }

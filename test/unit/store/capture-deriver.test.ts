@@ -83,11 +83,27 @@ describe('capture deriver', () => {
       }),
     );
 
-  it('defers parsing only while commits come fast', () => {
+  it('defers parsing while commits come fast, and behind a backlog so arrival order holds', () => {
     expect(deriver.shouldDefer(1)).toBe(false);
     expect(deriver.shouldDefer(10)).toBe(true);
     deriver.noteCommitted(9);
     expect(deriver.shouldDefer(1)).toBe(true);
+
+    const quiet = new CaptureDeriver({
+      store,
+      parse,
+      responseMessages: () => [],
+      onDerived: () => {},
+      onError: (error) => {
+        throw error;
+      },
+    });
+    expect(quiet.shouldDefer(1)).toBe(false);
+    quiet.enqueue(insertRaw(1));
+    expect(quiet.shouldDefer(1)).toBe(true);
+    expect(quiet.catchUp()).toBe(0);
+    expect(quiet.shouldDefer(1)).toBe(false);
+    quiet.close();
   });
 
   it('takes short slices while the listener is busy and catches up once it is quiet', async () => {
