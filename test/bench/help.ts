@@ -1,7 +1,7 @@
 /** Usage of `npm run bench`, printed by `--help` and quoted in BENCHMARKS.md. */
 export const HELP = `\`npm run bench\`: the performance benchmark (not part of \`npm test\`). Writes BENCHMARKS.md.
 
-  npm run bench                         everything: ingest, store, startup, ui (about 15 minutes)
+  npm run bench                         everything: ingest, store, startup, ui (about 20 minutes)
   npm run bench -- --only ingest,store  some sections (ingest, store, startup, ui)
   npm run bench -- --quick              shorter runs (3-4 s instead of 10 s, fewer repeats)
   npm run bench -- --no-ab              skip the A/B runs with optimisations switched off
