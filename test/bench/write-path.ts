@@ -93,14 +93,7 @@ export async function benchWritePath(captures = 20_000, batch = 24): Promise<Wri
   try {
     // A quiet listener: every capture parsed before its batch is committed and answered.
     const events = new EventBus();
-    const writer = new CaptureWriter(
-      store,
-      (added) => emitConversationUpdates(store, events, added),
-      (error) => {
-        throw error;
-      },
-      responseMessages,
-    );
+    const writer = benchWriter(store, events);
     let parseMicros = 0;
     let writerMicros = 0;
     for (let start = 0; start < captures; start += batch) {
@@ -144,15 +137,7 @@ export async function benchWritePath(captures = 20_000, batch = 24): Promise<Wri
         // Every commit counts as busy, as in a flood.
         slices: { busyCount: 0 },
       });
-      const burstWriter = new CaptureWriter(
-        burstStore,
-        (added) => emitConversationUpdates(burstStore, events, added),
-        (error) => {
-          throw error;
-        },
-        responseMessages,
-        deriver,
-      );
+      const burstWriter = benchWriter(burstStore, events, deriver);
       let beforeMicros = 0;
       for (let start = 0; start < captures; start += batch) {
         const started = performance.now();
@@ -221,4 +206,17 @@ function partsOf(sql: Map<string, number>, captures: number): WritePathPart[] {
 
 function sum(sql: Map<string, number>): number {
   return [...sql.values()].reduce((total, micros) => total + micros, 0);
+}
+
+/** The app's writer on a bench store: conversation events after each commit, errors thrown. */
+function benchWriter(store: Store, events: EventBus, parsing: CaptureDeriver | null = null): CaptureWriter {
+  return new CaptureWriter(
+    store,
+    (added) => emitConversationUpdates(store, events, added),
+    (error) => {
+      throw error;
+    },
+    responseMessages,
+    parsing,
+  );
 }

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureSummary } from '../../../shared/model/capture.js';
-import { CaptureDeriver, type StoredRequest } from '../../../electron/core/store/capture-deriver.js';
+import {
+  CaptureDeriver,
+  type CaptureDeriverOptions,
+  type StoredRequest,
+} from '../../../electron/core/store/capture-deriver.js';
 import { CaptureWriter } from '../../../electron/core/store/capture-writer.js';
 import type { NewCapture } from '../../../electron/core/store/records.js';
 import { Store } from '../../../electron/core/store/store.js';
@@ -57,14 +61,7 @@ describe('capture deriver', () => {
     store = Store.open(temp.dir);
     derived = [];
     backlog = [];
-    deriver = new CaptureDeriver({
-      store,
-      parse,
-      responseMessages: () => [],
-      onDerived: (summaries) => derived.push(...summaries),
-      onError: (error) => {
-        throw error;
-      },
+    deriver = newDeriver({
       onBacklog: (pending) => backlog.push(pending),
       slices: { busyCount: 10, busyMs: 1, busyPeriodMs: 10 },
     });
@@ -74,6 +71,19 @@ describe('capture deriver', () => {
     store.close();
     temp.remove();
   });
+
+  /** A deriver over the test's store with the stand-in parser; what it parses lands in `derived`. */
+  const newDeriver = (extra: Partial<CaptureDeriverOptions> = {}): CaptureDeriver =>
+    new CaptureDeriver({
+      store,
+      parse,
+      responseMessages: () => [],
+      onDerived: (summaries) => derived.push(...summaries),
+      onError: (error) => {
+        throw error;
+      },
+      ...extra,
+    });
 
   const insertRaw = (count: number): { id: number; capture: NewCapture }[] =>
     store.transaction(() =>
@@ -89,15 +99,7 @@ describe('capture deriver', () => {
     deriver.noteCommitted(9);
     expect(deriver.shouldDefer(1)).toBe(true);
 
-    const quiet = new CaptureDeriver({
-      store,
-      parse,
-      responseMessages: () => [],
-      onDerived: () => {},
-      onError: (error) => {
-        throw error;
-      },
-    });
+    const quiet = newDeriver();
     expect(quiet.shouldDefer(1)).toBe(false);
     quiet.enqueue(insertRaw(1));
     expect(quiet.shouldDefer(1)).toBe(true);
@@ -143,15 +145,7 @@ describe('capture deriver', () => {
     const items = insertRaw(5);
     store.db.prepare('DELETE FROM captures WHERE id = ?').run(items[1]!.id);
     // A new deriver over the same store, as after a restart: nothing held in memory.
-    const restarted = new CaptureDeriver({
-      store,
-      parse,
-      responseMessages: () => [],
-      onDerived: (summaries) => derived.push(...summaries),
-      onError: (error) => {
-        throw error;
-      },
-    });
+    const restarted = newDeriver();
     expect(restarted.pending).toBe(5);
     expect(restarted.catchUp()).toBe(0);
     restarted.close();
