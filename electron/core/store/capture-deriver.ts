@@ -57,12 +57,14 @@ export const DEFAULT_SLICES = {
   busyCount: 50,
   /** Past this backlog the busy slices grow, so a flood that never ends cannot outrun parsing forever. */
   maxBacklog: 200_000,
+  /** After a failed write (a full disk, a lock), the next attempt waits this long. */
+  retryMs: 2_000,
 };
 
 /** Requests kept in memory for the deriver (past this it reads them back from the store). */
 const MAX_HELD = 10_000;
 /** Captures per transaction. */
-const CHUNK = 32;
+const CHUNK = 64;
 /** Ingest is counted in windows this long (the current one and the one before). */
 const BUSY_WINDOW_MS = 50;
 
@@ -189,9 +191,12 @@ export class CaptureDeriver implements DeferredParsing {
           ? this.slices.busyPeriodMs / 2
           : this.slices.busyMs;
       this.run(budget);
-      if (this.pendingCount > 0 && !this.failing) this.schedule();
+      if (this.pendingCount > 0) this.schedule();
     };
-    if (this.busy()) {
+    if (this.failing) {
+      const timeout = setTimeout(slice, this.slices.retryMs);
+      this.timer = { cancel: () => clearTimeout(timeout) };
+    } else if (this.busy()) {
       const timeout = setTimeout(slice, this.slices.busyPeriodMs);
       this.timer = { cancel: () => clearTimeout(timeout) };
     } else {
@@ -229,9 +234,11 @@ export class CaptureDeriver implements DeferredParsing {
     try {
       store.transaction(() => {
         for (const id of ids) if (this.deriveOne(id)) derivedIds.push(id);
+        // The chunk is the oldest ids waiting, so one range delete takes exactly them off the queue.
+        store.captures.dequeueUnderived(ids.at(-1) ?? 0);
       });
     } catch (error) {
-      // The store is failing (its health reports it); try again with the next commit.
+      // The store is failing (its health reports it); the next slice waits `retryMs`.
       this.failing = true;
       this.options.onError(error);
       return false;
@@ -255,10 +262,7 @@ export class CaptureDeriver implements DeferredParsing {
     let source = this.held.get(id);
     if (!source) {
       const stored = store.captures.requestSource(id);
-      if (!stored) {
-        store.captures.setDerived(id, EMPTY);
-        return false;
-      }
+      if (!stored) return false;
       source = {
         provider: stored.provider,
         request: stored,
@@ -286,12 +290,3 @@ export class CaptureDeriver implements DeferredParsing {
     return true;
   }
 }
-
-const EMPTY: DerivedFields = {
-  conversationKey: null,
-  summary: '',
-  parsedAs: null,
-  parseError: null,
-  messages: [],
-  searchText: '',
-};

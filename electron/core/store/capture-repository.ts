@@ -129,7 +129,7 @@ export class CaptureRepository {
   private readonly insertBodyStmt: Statement;
   private readonly markUnderivedStmt: Statement<[number]>;
   private readonly setDerivedStmt: Statement;
-  private readonly clearUnderivedStmt: Statement<[number]>;
+  private readonly dequeueUnderivedStmt: Statement<[number]>;
   private readonly underivedStmt: Statement<[number, number], { capture_id: number }>;
   private readonly underivedCountStmt: Statement<[], { n: number }>;
   private readonly responseStmt: Statement<
@@ -185,7 +185,7 @@ export class CaptureRepository {
       `UPDATE captures SET conversation_key = ?, summary = ?, parsed_as = ?, parse_error = ?,
         latency_ms = coalesce(?, latency_ms) WHERE id = ?`,
     );
-    this.clearUnderivedStmt = db.prepare('DELETE FROM captures_underived WHERE capture_id = ?');
+    this.dequeueUnderivedStmt = db.prepare('DELETE FROM captures_underived WHERE capture_id <= ?');
     this.underivedStmt = db.prepare(
       'SELECT capture_id FROM captures_underived WHERE capture_id > ? ORDER BY capture_id LIMIT ?',
     );
@@ -270,7 +270,6 @@ export class CaptureRepository {
    * False when the capture is gone (deleted meanwhile). In a transaction.
    */
   setDerived(id: number, derived: DerivedFields, latencyMs: number | null = null): boolean {
-    this.clearUnderivedStmt.run(id);
     const changed = this.setDerivedStmt.run(
       derived.conversationKey,
       derived.summary,
@@ -283,6 +282,11 @@ export class CaptureRepository {
     this.fts.add(id, derived.searchText);
     for (const message of derived.messages) this.messages.insert(id, message);
     return true;
+  }
+
+  /** Takes every capture up to `throughId` off the parse queue (parsed, or deleted meanwhile). */
+  dequeueUnderived(throughId: number): void {
+    this.dequeueUnderivedStmt.run(throughId);
   }
 
   /** Ids of captures stored underived, oldest first, after `afterId`. */

@@ -153,6 +153,22 @@ describe('capture deriver', () => {
     expect(store.captures.underivedCount()).toBe(0);
   });
 
+  it('retries after a failed write instead of giving up on the backlog', async () => {
+    const errors: unknown[] = [];
+    const retrying = newDeriver({ onError: (error) => errors.push(error), slices: { retryMs: 30 } });
+    const original = store.captures.setDerived.bind(store.captures);
+    let failures = 1;
+    store.captures.setDerived = (...args) => {
+      if (failures-- > 0) throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+      return original(...args);
+    };
+    retrying.enqueue(insertRaw(3));
+    await waitFor(() => retrying.pending === 0, 'the backlog parsed after the retry');
+    expect(errors).toHaveLength(1);
+    expect(store.captures.underivedCount()).toBe(0);
+    retrying.close();
+  });
+
   it('the writer parses before it commits while quiet, and stores underived while busy', async () => {
     const writer = new CaptureWriter(
       store,
