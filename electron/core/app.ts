@@ -27,8 +27,7 @@ import { tunnelHandlers } from './api/handlers/tunnel.js';
 import { EventBus } from './events/event-bus.js';
 import type { ConnectionLimits } from './listener/connection-guard.js';
 import { defaultIsTunnelHost, startListener, type Listener } from './listener/listener-server.js';
-import { parseAs, providerById, providerForPath, responseMessages } from './providers/registry.js';
-import type { ReceivedRequest } from './providers/provider.js';
+import { parseStored, providerById, providerForPath, responseMessages } from './providers/registry.js';
 import { EndpointResponder } from './responders/endpoint-responder.js';
 import { EndpointService } from './responders/endpoint-service.js';
 import { HoldQueue } from './responders/hold-queue.js';
@@ -39,7 +38,7 @@ import type { SecretStore } from './secrets/secret-store.js';
 import { SettingsService } from './settings/settings-service.js';
 import { perfEnabled } from './perf-switches.js';
 import { startCheckpointer } from './store/checkpointer.js';
-import { CaptureDeriver, type CaptureDeriverOptions, type StoredRequest } from './store/capture-deriver.js';
+import { CaptureDeriver, type CaptureDeriverOptions } from './store/capture-deriver.js';
 import { CaptureWriter } from './store/capture-writer.js';
 import { RetentionPruner, type RetentionOptions } from './store/retention.js';
 import { errorCode } from './store/store-errors.js';
@@ -154,7 +153,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     // Search entries a crash left unwritten are derived again from the stored request.
     store.captures.fts.setSource((id) => {
       const stored = store.captures.requestSource(id);
-      return stored ? parseAs(stored.provider, asReceived(stored)).searchText : null;
+      return stored ? parseStored(stored.provider, stored).searchText : null;
     });
     const secrets = options.secretStore ?? new FileSecretStore(options.dataDir);
     const settings = new SettingsService(store.settings, secrets);
@@ -212,7 +211,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     // Parses what the listener stored as received once it has answered; see capture-deriver.ts.
     const deriver = new CaptureDeriver({
       store,
-      parse: (provider, stored) => parseAs(provider, asReceived(stored)),
+      parse: parseStored,
       responseMessages,
       onDerived: (derived) => {
         for (const summary of derived) events.emit('capture.updated', summary);
@@ -409,20 +408,6 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     await runCleanups(cleanups, log);
     throw error;
   }
-}
-
-/** A stored request as the parsers see a received one. */
-function asReceived(stored: StoredRequest): ReceivedRequest {
-  const queryIndex = stored.path.indexOf('?');
-  return {
-    method: stored.method,
-    path: stored.path,
-    pathname: queryIndex === -1 ? stored.path : stored.path.slice(0, queryIndex),
-    headers: stored.headers,
-    body: stored.body,
-    complete: !stored.bodyTruncated,
-    receivedAt: stored.receivedAt,
-  };
 }
 
 /**

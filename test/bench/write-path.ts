@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import type { Statement } from 'better-sqlite3';
 import { EventBus } from '../../electron/core/events/event-bus.js';
 import { emitConversationUpdates } from '../../electron/core/events/conversation-updates.js';
-import { parseAs, responseMessages } from '../../electron/core/providers/registry.js';
+import { parseStored, responseMessages } from '../../electron/core/providers/registry.js';
 import type { ReceivedRequest } from '../../electron/core/providers/provider.js';
 import { CaptureDeriver } from '../../electron/core/store/capture-deriver.js';
 import { startCheckpointer } from '../../electron/core/store/checkpointer.js';
@@ -127,8 +127,7 @@ export async function benchWritePath(captures = 20_000, batch = 24): Promise<Wri
     try {
       const deriver = new CaptureDeriver({
         store: burstStore,
-        parse: (provider, stored) =>
-          parseAs(provider, { ...stored, pathname: stored.path.split('?')[0]!, complete: true }),
+        parse: parseStored,
         responseMessages,
         onDerived: (derived) => emitConversationUpdates(burstStore, events, derived),
         onError: (error) => {

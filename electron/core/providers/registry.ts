@@ -3,6 +3,7 @@ import type { ProviderId } from '../../../shared/model/provider.js';
 import { dashlyProvider } from './dashly/index.js';
 import { kindlyProvider } from './kindly/index.js';
 import { otherProvider } from './other/index.js';
+import type { StoredRequest } from '../store/capture-deriver.js';
 import type { CaptureForResponse, NewMessage, StoredResponse } from '../store/records.js';
 import type { ParseResult, Provider, ReceivedRequest } from './provider.js';
 
@@ -39,6 +40,20 @@ export function classify(request: ReceivedRequest): Provider {
 export function classifyAndParse(request: ReceivedRequest): { provider: ProviderId; result: ParseResult } {
   const provider = classify(request);
   return { provider: provider.id, result: parseAs(provider.id, request) };
+}
+
+/** Parses a stored request as it was received (search entries rebuilt, captures parsed after their answer). */
+export function parseStored(id: ProviderId, stored: StoredRequest): ParseResult {
+  const queryIndex = stored.path.indexOf('?');
+  return parseAs(id, {
+    method: stored.method,
+    path: stored.path,
+    pathname: queryIndex === -1 ? stored.path : stored.path.slice(0, queryIndex),
+    headers: stored.headers,
+    body: stored.body,
+    complete: !stored.bodyTruncated,
+    receivedAt: stored.receivedAt,
+  });
 }
 
 /** Parses a request as the given provider's; never throws (a failing parser becomes the error). */

@@ -102,16 +102,10 @@ export class CaptureDeriver implements DeferredParsing {
     for (const { id, capture } of captures) {
       this.pendingCount++;
       if (this.held.size < MAX_HELD) {
+        // A NewCapture is a StoredRequest: held as it is, no copy.
         this.held.set(id, {
           provider: capture.provider,
-          request: {
-            method: capture.method,
-            path: capture.path,
-            headers: capture.headers,
-            body: capture.body,
-            bodyTruncated: capture.bodyTruncated,
-            receivedAt: capture.receivedAt,
-          },
+          request: capture,
           response: capture.response,
           latencyMs: null,
         });

@@ -22,6 +22,7 @@ export const CaptureRow = memo(function CaptureRow({
   picked?: boolean;
   onSelect: (id: number, mode: RowSelectMode) => void;
 }) {
+  const unparsed = capture.summary === UNPARSED_SUMMARY;
   return (
     <div
       role="option"
@@ -40,10 +41,8 @@ export const CaptureRow = memo(function CaptureRow({
       <div className="capture-row-line">
         <ProviderBadge provider={capture.provider} />
         <span
-          className={`capture-summary ${capture.parseError ? 'capture-summary-error' : ''} ${capture.summary === UNPARSED_SUMMARY ? 'capture-summary-pending' : ''}`}
-          title={
-            capture.summary === UNPARSED_SUMMARY ? 'Stored during a burst; parsed in a moment' : undefined
-          }
+          className={`capture-summary ${capture.parseError ? 'capture-summary-error' : ''} ${unparsed ? 'capture-summary-pending' : ''}`}
+          title={unparsed ? 'Stored during a burst; parsed in a moment' : undefined}
         >
           {capture.summary}
         </span>

@@ -1,5 +1,4 @@
 import { Hourglass } from 'lucide-react';
-import { useAppStore } from '../../state/store.js';
 
 const count = new Intl.NumberFormat();
 
@@ -7,9 +6,7 @@ const count = new Intl.NumberFormat();
  * Above the capture list while captures received during a burst wait to be parsed: they are already stored
  * and listed, and their summaries, conversations and search entries fill in as this counts down.
  */
-export function ParsingBacklogChip() {
-  const pending = useAppStore((state) => state.health?.parsing.pending ?? 0);
-  if (pending === 0) return null;
+export function ParsingBacklogChip({ pending }: { pending: number }) {
   const captures = `${count.format(pending)} ${pending === 1 ? 'capture' : 'captures'}`;
   return (
     <span

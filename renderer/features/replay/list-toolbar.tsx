@@ -14,7 +14,7 @@ export function CaptureListToolbar() {
     <>
       <div className="list-toolbar" role="toolbar" aria-label="Selected captures">
         {count === 0 && parsing > 0 ? (
-          <ParsingBacklogChip />
+          <ParsingBacklogChip pending={parsing} />
         ) : (
           <span className={count ? 'list-toolbar-count' : 'muted list-toolbar-hint'}>
             {count ? `${count} selected` : 'Shift/Ctrl-click selects several'}
