@@ -11,7 +11,7 @@ import { waitFor } from '../helpers/wait-for.js';
 
 /**
  * Webhooks answered while the listener is busy are stored as received and parsed after their
- * answer (capture-deriver.ts). `captureParsing: { busyCount: 1 }` makes every commit count as
+ * answer (capture-deriver.ts). `captureParsing: { busyCount: 0 }` makes every commit count as
  * busy, so these tests take that path every time instead of only under a real flood.
  */
 const kindly = (chat: number, n: number) =>
@@ -43,7 +43,7 @@ describe('parsing after the answer (real core, real listener, real SQLite)', () 
   });
 
   it('answers a burst as soon as it is stored, then parses every capture: list lines, conversations, search, events', async () => {
-    const app = await startTestCore({ captureParsing: { busyCount: 1 } });
+    const app = await startTestCore({ captureParsing: { busyCount: 0 } });
     apps.push(app);
     const frames: EventFrame[] = [];
     app.core.events.subscribe((frame) => frames.push(frame));

@@ -3,21 +3,24 @@ import type { CaptureSummary } from '../../../shared/model/capture.js';
 import type { HeaderList } from '../../../shared/model/http.js';
 import type { ProviderId } from '../../../shared/model/provider.js';
 import { recordResponseMessages, type DeferredParsing } from './capture-writer.js';
+import { IngestLoad } from './ingest-load.js';
 import type { DerivedFields, NewCapture, ResponseMessages, StoredResponse } from './records.js';
 import type { Store } from './store.js';
 
 /**
  * Parses captures the listener stored as received into their list line, messages, conversation and
  * search entry. An ack needs nothing but the path, so the listener hands the writer the bytes and
- * answers once they are on disk; while it is quiet the writer parses them before it commits (events
- * and views are as if parsed on arrival), and while it is busy (about 1,000 captures/s or more)
+ * answers once they are on disk; while it keeps up the writer parses them before it commits (events
+ * and views are as if parsed on arrival), and during a flood (the listener saturated, ingest-load.ts)
  * they are stored underived and parsed here, after their answers went out.
  *
- * The work is done in slices on the event loop: short ones now and then while the listener is busy
- * (ingest keeps the CPU) and long ones once it is quiet, so the parsed views catch up when a flood
- * ends. The queue is the `captures_underived` table, so nothing is lost to a crash: the next start
- * finishes it. API calls first finish a small backlog (`catchUp`), so a script reads what it sent
- * parsed; after a flood, `health.get` says how many captures still wait.
+ * The work is done in slices on the event loop whenever the listener has time to spare: short ones
+ * while webhooks keep arriving, long ones when nothing does, so the parsed views catch up when a
+ * flood ends. While the listener is saturated ingest keeps the CPU (unless the backlog grows past
+ * `maxBacklog`, so a flood that never ends cannot outrun parsing forever). The queue is the
+ * `captures_underived` table, so nothing is lost to a crash: the next start finishes it. API calls
+ * first finish a small backlog (`catchUp`), so a script reads what it sent parsed; after a flood,
+ * `health.get` says how many captures still wait.
  */
 export interface StoredRequest {
   method: string;
@@ -48,25 +51,32 @@ export interface CaptureDeriverOptions {
 }
 
 export const DEFAULT_SLICES = {
-  /** Time per slice while the listener is quiet: API calls and the UI wait at most this long. */
+  /** Time per slice while nothing arrives: API calls and the UI wait at most this long. */
   idleMs: 20,
-  /** Time per slice while the listener is busy, one slice per `busyPeriodMs`: ~5 % of the CPU. */
-  busyMs: 1,
+  /** Time per slice while webhooks arrive but the listener keeps up: their answers wait at most this. */
+  activeMs: 5,
+  /** While the listener is saturated the deriver waits this long between looks at whether it still is. */
   busyPeriodMs: 20,
-  /** This many captures committed within BUSY_WINDOW_MS means the listener is busy (~1,000/s). */
+  /**
+   * The listener is saturated in a window of `windowMs` when at least `busyCount` captures were
+   * committed in it (50 per 50 ms: 1,000/s) and the event loop was working `busyShare` of it, the
+   * deriver's slices left out (ingest-load.ts). Parsing is deferred after two saturated windows in
+   * a row: one late batch (the process stalled for a moment) is not a flood. A `busyCount` of 0
+   * defers every commit (tests).
+   */
   busyCount: 50,
-  /** Past this backlog the busy slices grow, so a flood that never ends cannot outrun parsing forever. */
-  maxBacklog: 200_000,
+  busyShare: 0.75,
+  windowMs: 50,
+  /** Past this backlog the deriver takes half of every busy period, flood or not. */
+  maxBacklog: 50_000,
   /** After a failed write (a full disk, a lock), the next attempt waits this long. */
   retryMs: 2_000,
 };
 
 /** Requests kept in memory for the deriver (past this it reads them back from the store). */
 const MAX_HELD = 10_000;
-/** Captures per transaction. */
-const CHUNK = 64;
-/** Ingest is counted in windows this long (the current one and the one before). */
-const BUSY_WINDOW_MS = 50;
+/** Captures per transaction: a few milliseconds, so slices keep close to their budget. */
+const CHUNK = 16;
 
 interface Held {
   provider: ProviderId;
@@ -80,15 +90,18 @@ export class CaptureDeriver implements DeferredParsing {
   private readonly held = new Map<number, Held>();
   private readonly slices: typeof DEFAULT_SLICES;
   private pendingCount: number;
-  private windowStart = 0;
-  private windowCount = 0;
-  private previousWindowCount = 0;
+  private readonly load: IngestLoad;
   private timer: { cancel(): void } | null = null;
   private closed = false;
   private failing = false;
 
   constructor(private readonly options: CaptureDeriverOptions) {
     this.slices = { ...DEFAULT_SLICES, ...options.slices };
+    this.load = new IngestLoad({
+      windowMs: this.slices.windowMs,
+      minCommits: this.slices.busyCount,
+      busyShare: this.slices.busyShare,
+    });
     // Left by a previous run (stopped or crashed before it finished): derived from the store.
     this.pendingCount = options.store.captures.underivedCount();
     if (this.pendingCount > 0) {
@@ -123,11 +136,10 @@ export class CaptureDeriver implements DeferredParsing {
   }
 
   /** While the listener is quiet the writer parses before it commits; busy, it leaves it to us. */
-  shouldDefer(batchSize: number): boolean {
+  shouldDefer(): boolean {
     // Behind a backlog too: a conversation's state follows its messages in the order they arrived.
     if (this.pendingCount > 0) return true;
-    this.rollWindow();
-    return Math.max(this.windowCount + batchSize, this.previousWindowCount) >= this.slices.busyCount;
+    return this.load.sustained();
   }
 
   derive(capture: NewCapture): DerivedFields {
@@ -137,8 +149,7 @@ export class CaptureDeriver implements DeferredParsing {
 
   /** Every writer commit, underived or not: how busy the listener is decides the slice length. */
   noteCommitted(batchSize: number): void {
-    this.rollWindow();
-    this.windowCount += batchSize;
+    this.load.noteCommitted(batchSize);
   }
 
   /** Captures stored and not derived yet. */
@@ -161,36 +172,23 @@ export class CaptureDeriver implements DeferredParsing {
     this.held.clear();
   }
 
-  private busy(): boolean {
-    this.rollWindow();
-    return Math.max(this.windowCount, this.previousWindowCount) >= this.slices.busyCount;
-  }
-
-  private rollWindow(): void {
-    const now = performance.now();
-    if (now - this.windowStart < BUSY_WINDOW_MS) return;
-    this.previousWindowCount = now - this.windowStart < 2 * BUSY_WINDOW_MS ? this.windowCount : 0;
-    this.windowCount = 0;
-    this.windowStart = now;
-  }
-
-  /** Quiet: the next turn of the event loop, for up to `idleMs`. Busy: a short slice now and then. */
+  /**
+   * Not saturated: the next turn of the event loop, for up to `idleMs` (or `activeMs` while
+   * webhooks arrive). Saturated: nothing, unless the backlog is past `maxBacklog`; every
+   * `busyPeriodMs` the deriver looks again.
+   */
   private schedule(): void {
     if (this.timer || this.closed) return;
     const slice = () => {
       this.timer = null;
-      const budget = !this.busy()
-        ? this.slices.idleMs
-        : this.pendingCount > this.slices.maxBacklog
-          ? this.slices.busyPeriodMs / 2
-          : this.slices.busyMs;
-      this.run(budget);
+      if (!this.load.saturated()) this.run(this.load.active() ? this.slices.activeMs : this.slices.idleMs);
+      else if (this.pendingCount > this.slices.maxBacklog) this.run(this.slices.busyPeriodMs / 2);
       if (this.pendingCount > 0) this.schedule();
     };
     if (this.failing) {
       const timeout = setTimeout(slice, this.slices.retryMs);
       this.timer = { cancel: () => clearTimeout(timeout) };
-    } else if (this.busy()) {
+    } else if (this.load.saturated()) {
       const timeout = setTimeout(slice, this.slices.busyPeriodMs);
       this.timer = { cancel: () => clearTimeout(timeout) };
     } else {
@@ -202,9 +200,17 @@ export class CaptureDeriver implements DeferredParsing {
   /** Derives chunks until the backlog is empty or `budgetMs` is spent (at least one chunk). */
   private run(budgetMs: number): void {
     const started = performance.now();
+    try {
+      this.runFor(budgetMs, started);
+    } finally {
+      this.load.noteOwnWork(performance.now() - started);
+    }
+  }
+
+  private runFor(budgetMs: number, started: number): void {
     let after = 0;
     do {
-      const ids = this.options.store.captures.underivedIds(after, this.chunkSize(budgetMs));
+      const ids = this.options.store.captures.underivedIds(after, CHUNK);
       if (ids.length === 0) {
         // The count drifted (e.g. captures deleted while waiting): the table is the truth.
         this.pendingCount = 0;
@@ -215,11 +221,6 @@ export class CaptureDeriver implements DeferredParsing {
       after = ids.at(-1) ?? after;
       if (!this.deriveChunk(ids)) return;
     } while (this.pendingCount > 0 && performance.now() - started < budgetMs);
-  }
-
-  /** Busy slices take a capture or two at a time; the rest take whole chunks. */
-  private chunkSize(budgetMs: number): number {
-    return budgetMs < 2 ? 2 : CHUNK;
   }
 
   private deriveChunk(ids: number[]): boolean {

@@ -15,7 +15,7 @@ import type { Store } from './store.js';
  */
 export interface DeferredParsing {
   /** True when parsing should wait because the listener is busy: the capture is stored underived. */
-  shouldDefer(batchSize: number): boolean;
+  shouldDefer(): boolean;
   /** Parses a capture now. */
   derive(capture: NewCapture): DerivedFields;
   /** Captures committed underived, before `onCommitted` hears of them. */
@@ -101,7 +101,7 @@ export class CaptureWriter {
     this.updates = [];
     if (inserts.length === 0 && updates.length === 0) return;
 
-    if (this.parsing && !this.parsing.shouldDefer(inserts.length)) {
+    if (this.parsing && !this.parsing.shouldDefer()) {
       for (const pending of inserts) if (pending.capture.underived) this.deriveNow(pending);
     }
     let added: CaptureSummary[] = [];

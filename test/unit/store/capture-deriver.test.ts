@@ -49,6 +49,32 @@ const raw = (n: number): NewCapture =>
     underived: true,
   });
 
+const WINDOW_MS = 20;
+
+/** Keeps the event loop working, as a saturated listener does. */
+function spin(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
+
+/** Spins (no event loop turn) into the next counting window. */
+const nextWindow = () => spin(WINDOW_MS + 1);
+
+/** Commits 100 captures every 2 ms of a busy event loop (timers still run in between); returns a stop. */
+function saturate(target: CaptureDeriver): () => void {
+  let stopped = false;
+  const turn = () => {
+    if (stopped) return;
+    spin(2);
+    target.noteCommitted(100);
+    setImmediate(turn);
+  };
+  setImmediate(turn);
+  return () => {
+    stopped = true;
+  };
+}
+
 describe('capture deriver', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let store: Store;
@@ -63,7 +89,7 @@ describe('capture deriver', () => {
     backlog = [];
     deriver = newDeriver({
       onBacklog: (pending) => backlog.push(pending),
-      slices: { busyCount: 10, busyMs: 1, busyPeriodMs: 10 },
+      slices: { busyCount: 10, windowMs: WINDOW_MS, busyPeriodMs: 10 },
     });
   });
   afterEach(() => {
@@ -93,32 +119,52 @@ describe('capture deriver', () => {
       }),
     );
 
-  it('defers parsing while commits come fast, and behind a backlog so arrival order holds', () => {
-    expect(deriver.shouldDefer(1)).toBe(false);
-    expect(deriver.shouldDefer(10)).toBe(true);
-    deriver.noteCommitted(9);
-    expect(deriver.shouldDefer(1)).toBe(true);
+  /** Commits as a flood does: `windows` whole windows of 100 each, then the current one starts. */
+  const flood = (target: CaptureDeriver, windows: number) => {
+    for (let window = 0; window < windows; window++) {
+      target.noteCommitted(100);
+      nextWindow();
+    }
+  };
+
+  it('defers parsing after two saturated windows in a row, and behind a backlog so arrival order holds', () => {
+    expect(deriver.shouldDefer()).toBe(false);
+    // One late batch (the process stalled and the requests arrived together) is not a flood.
+    flood(deriver, 1);
+    expect(deriver.shouldDefer()).toBe(false);
+    flood(deriver, 1);
+    expect(deriver.shouldDefer()).toBe(true);
+    // A quiet window ends it.
+    nextWindow();
+    expect(deriver.shouldDefer()).toBe(false);
 
     const quiet = newDeriver();
-    expect(quiet.shouldDefer(1)).toBe(false);
+    expect(quiet.shouldDefer()).toBe(false);
     quiet.enqueue(insertRaw(1));
-    expect(quiet.shouldDefer(1)).toBe(true);
+    expect(quiet.shouldDefer()).toBe(true);
     expect(quiet.catchUp()).toBe(0);
-    expect(quiet.shouldDefer(1)).toBe(false);
+    expect(quiet.shouldDefer()).toBe(false);
     quiet.close();
   });
 
-  it('takes short slices while the listener is busy and catches up once it is quiet', async () => {
-    const keepBusy = setInterval(() => deriver.noteCommitted(100), 2);
-    try {
+  it('does not defer for many commits alone: the event loop must have had no time to spare', async () => {
+    for (let window = 0; window < 3; window++) {
       deriver.noteCommitted(100);
+      await new Promise((resolve) => setTimeout(resolve, WINDOW_MS + 2));
+    }
+    expect(deriver.shouldDefer()).toBe(false);
+  });
+
+  it('leaves the CPU to a saturated listener and catches up once it has time to spare', async () => {
+    const stopFlood = saturate(deriver);
+    try {
+      await waitFor(() => deriver.shouldDefer(), 'the listener saturated');
       deriver.enqueue(insertRaw(400));
       expect(deriver.pending).toBe(400);
-      // A slice of ~1 ms every 10 ms: the first one parses a few, most still wait.
-      await waitFor(() => deriver.pending < 400, 'a first busy slice');
-      expect(deriver.pending).toBeGreaterThan(200);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(deriver.pending).toBe(400);
     } finally {
-      clearInterval(keepBusy);
+      stopFlood();
     }
     await waitFor(() => deriver.pending === 0, 'the backlog parsed once quiet');
     expect(derived).toHaveLength(400);
@@ -127,6 +173,24 @@ describe('capture deriver', () => {
     expect(backlog.at(-1)).toBe(0);
     // Oldest first, each with its parsed line.
     expect(derived.slice(0, 3).map((summary) => summary.summary)).toEqual(['text0', 'text1', 'text2']);
+  });
+
+  it('parses during a flood that never ends once the backlog passes maxBacklog', async () => {
+    const capped = newDeriver({
+      slices: { busyCount: 10, windowMs: WINDOW_MS, busyPeriodMs: 10, maxBacklog: 100 },
+    });
+    const stopFlood = saturate(capped);
+    try {
+      await waitFor(() => capped.shouldDefer(), 'the listener saturated');
+      capped.enqueue(insertRaw(400));
+      await waitFor(() => capped.pending <= 100, 'the backlog cut down to maxBacklog while busy');
+      // Not further: below the cap the flood keeps the CPU again.
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(capped.pending).toBeGreaterThan(0);
+    } finally {
+      stopFlood();
+      capped.close();
+    }
   });
 
   it('catchUp parses a small backlog at once and leaves a large one to the slices', () => {
@@ -180,7 +244,7 @@ describe('capture deriver', () => {
     const quiet = await writer.insert(raw(1));
     expect(quiet.summary).toBe('text1');
     expect(store.captures.underivedCount()).toBe(0);
-    deriver.noteCommitted(100);
+    flood(deriver, 2);
     const busy = await writer.insert(raw(2));
     expect(busy.summary).toBe('Parsing…');
     expect(store.captures.underivedCount()).toBe(1);
