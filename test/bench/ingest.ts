@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { makeTempDir } from '../helpers/temp-dir.js';
 import { mixedRequest } from './payloads.js';
+import { pacedLoad, type PacedResult } from './paced-load.js';
 import { performance } from 'node:perf_hooks';
 import { ROOT, startServeForBench } from './serve-runner.js';
 
@@ -68,12 +69,27 @@ async function cannon(
   seconds: number,
   acknowledged: Set<number>,
   overallRate?: number,
-) {
+): Promise<PacedResult> {
+  // At a fixed rate, requests evenly spaced (autocannon's overallRate sends each second's in a burst).
+  if (overallRate)
+    return pacedLoad({
+      url,
+      rate: overallRate,
+      seconds,
+      connections,
+      request: () => {
+        const n = ++seq;
+        const payload = POOL[n % POOL.length]!;
+        return { path: `${payload.path}?seq=${n}`, headers: payload.headers, body: payload.body, seq: n };
+      },
+      onResponse: (status, request) => {
+        if (status >= 200 && status < 300) acknowledged.add(request.seq);
+      },
+    });
   const result = await autocannon({
     url,
     connections,
     duration: seconds,
-    ...(overallRate ? { overallRate } : {}),
     pipelining: 1,
     timeout: 10,
     requests: [
@@ -105,7 +121,7 @@ function toRun(
   target: string,
   connections: number,
   seconds: number,
-  result: autocannon.Result,
+  result: PacedResult,
   cpuUsedMs: number,
 ): IngestRun {
   return {

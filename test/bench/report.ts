@@ -156,7 +156,10 @@ function ingestSection(allRuns: IngestRun[], targets: Target[], writePath?: Writ
       'The runs above are flat out: autocannon sends the next request as soon as an answer arrives, so ' +
         "latency there is mostly queueing (32 connections at N req/s wait 32/N s on average, Little's " +
         'law). These runs offer a fixed rate instead, the same for both servers, to show what one ' +
-        'request costs when the server keeps up.',
+        'request costs when the server keeps up: `test/bench/paced-load.ts` sends the requests evenly ' +
+        "spaced over keep-alive connections and times each from when it was due (autocannon's " +
+        "`overallRate` sends every second's share in one burst at its start, so its latency there is " +
+        "that burst's queue).",
       '',
       table(
         ['server', 'connections', 'offered', 'answered', 'p50', 'p99', 'max', 'acknowledged but missing'],
