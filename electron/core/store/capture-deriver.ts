@@ -48,6 +48,8 @@ export interface CaptureDeriverOptions {
   onBacklog?: (pending: number) => void;
   /** Tests shorten these. */
   slices?: Partial<typeof DEFAULT_SLICES>;
+  /** Requests kept in memory (default 10,000); past this they are read back from the store. */
+  maxHeldRequests?: number;
 }
 
 export const DEFAULT_SLICES = {
@@ -73,21 +75,21 @@ export const DEFAULT_SLICES = {
   retryMs: 2_000,
 };
 
-/** Requests kept in memory for the deriver (past this it reads them back from the store). */
-const MAX_HELD = 10_000;
+const MAX_HELD_REQUESTS = 10_000;
 /** Captures per transaction: a few milliseconds, so slices keep close to their budget. */
 const CHUNK = 16;
 
 interface Held {
-  provider: ProviderId;
-  request: StoredRequest;
-  response: StoredResponse | null;
+  /** Null past `maxHeldRequests`: read back from the store when its turn comes. */
+  source: { provider: ProviderId; request: StoredRequest; response: StoredResponse | null } | null;
   /** Set once the answer went out (the writer hands it over instead of writing it apart). */
   latencyMs: number | null;
 }
 
 export class CaptureDeriver implements DeferredParsing {
+  /** Every capture enqueued in this run and not derived yet (a restart's backlog is not here). */
   private readonly held = new Map<number, Held>();
+  private heldRequests = 0;
   private readonly slices: typeof DEFAULT_SLICES;
   private pendingCount: number;
   private readonly load: IngestLoad;
@@ -114,15 +116,13 @@ export class CaptureDeriver implements DeferredParsing {
   enqueue(captures: readonly { id: number; capture: NewCapture }[]): void {
     for (const { id, capture } of captures) {
       this.pendingCount++;
-      if (this.held.size < MAX_HELD) {
-        // A NewCapture is a StoredRequest: held as it is, no copy.
-        this.held.set(id, {
-          provider: capture.provider,
-          request: capture,
-          response: capture.response,
-          latencyMs: null,
-        });
-      }
+      const keep = this.heldRequests < (this.options.maxHeldRequests ?? MAX_HELD_REQUESTS);
+      if (keep) this.heldRequests++;
+      // A NewCapture is a StoredRequest: held as it is, no copy.
+      const source = keep
+        ? { provider: capture.provider, request: capture, response: capture.response }
+        : null;
+      this.held.set(id, { source, latencyMs: null });
     }
     this.options.onBacklog?.(this.pendingCount);
     this.schedule();
@@ -169,7 +169,7 @@ export class CaptureDeriver implements DeferredParsing {
     this.closed = true;
     this.timer?.cancel();
     this.timer = null;
-    this.held.clear();
+    this.forgetHeld();
   }
 
   /**
@@ -214,7 +214,7 @@ export class CaptureDeriver implements DeferredParsing {
       if (ids.length === 0) {
         // The count drifted (e.g. captures deleted while waiting): the table is the truth.
         this.pendingCount = 0;
-        this.held.clear();
+        this.forgetHeld();
         this.options.onBacklog?.(0);
         return;
       }
@@ -239,7 +239,10 @@ export class CaptureDeriver implements DeferredParsing {
       return false;
     }
     this.failing = false;
-    for (const id of ids) this.held.delete(id);
+    for (const id of ids) {
+      if (this.held.get(id)?.source) this.heldRequests--;
+      this.held.delete(id);
+    }
     this.pendingCount = Math.max(0, this.pendingCount - ids.length);
     this.options.onBacklog?.(this.pendingCount);
     const summaries: CaptureSummary[] = [];
@@ -251,22 +254,24 @@ export class CaptureDeriver implements DeferredParsing {
     return true;
   }
 
+  private forgetHeld(): void {
+    this.held.clear();
+    this.heldRequests = 0;
+  }
+
   /** Inside the chunk's transaction. False when the capture was deleted meanwhile. */
   private deriveOne(id: number): boolean {
     const { store } = this.options;
-    let source = this.held.get(id);
+    const held = this.held.get(id);
+    let source = held?.source;
     if (!source) {
       const stored = store.captures.requestSource(id);
       if (!stored) return false;
-      source = {
-        provider: stored.provider,
-        request: stored,
-        response: store.captures.storedResponse(id),
-        latencyMs: null,
-      };
+      source = { provider: stored.provider, request: stored, response: store.captures.storedResponse(id) };
     }
     const { error, ...parsed } = this.options.parse(source.provider, source.request);
-    if (!store.captures.setDerived(id, { ...parsed, parseError: error }, source.latencyMs)) return false;
+    const latencyMs = held?.latencyMs ?? null;
+    if (!store.captures.setDerived(id, { ...parsed, parseError: error }, latencyMs)) return false;
     if (source.response) {
       recordResponseMessages(
         store,

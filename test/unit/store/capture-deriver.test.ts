@@ -217,6 +217,17 @@ describe('capture deriver', () => {
     expect(store.captures.underivedCount()).toBe(0);
   });
 
+  it('past the requests it holds in memory, reads them back and still writes the latency with the parse', () => {
+    const lean = newDeriver({ maxHeldRequests: 2 });
+    const items = insertRaw(5);
+    lean.enqueue(items);
+    for (const [index, { id }] of items.entries()) expect(lean.takeLatency(id, 10 + index)).toBe(true);
+    expect(lean.catchUp()).toBe(0);
+    lean.close();
+    expect(derived.map((summary) => summary.summary)).toEqual(['text0', 'text1', 'text2', 'text3', 'text4']);
+    expect(items.map(({ id }) => store.captures.get(id)?.response?.latencyMs)).toEqual([10, 11, 12, 13, 14]);
+  });
+
   it('retries after a failed write instead of giving up on the backlog', async () => {
     const errors: unknown[] = [];
     const retrying = newDeriver({ onError: (error) => errors.push(error), slices: { retryMs: 30 } });
