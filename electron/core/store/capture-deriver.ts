@@ -76,8 +76,12 @@ export const DEFAULT_SLICES = {
 };
 
 const MAX_HELD_REQUESTS = 10_000;
-/** Captures per transaction: a few milliseconds, so slices keep close to their budget. */
+/**
+ * Captures per transaction: a few milliseconds while webhooks arrive, so their answers wait little;
+ * more when nothing does (each commit writes its pages again, so bigger chunks catch up faster).
+ */
 const CHUNK = 16;
+const IDLE_CHUNK = 64;
 
 interface Held {
   /** Null past `maxHeldRequests`: read back from the store when its turn comes. */
@@ -210,7 +214,10 @@ export class CaptureDeriver implements DeferredParsing {
   private runFor(budgetMs: number, started: number): void {
     let after = 0;
     do {
-      const ids = this.options.store.captures.underivedIds(after, CHUNK);
+      const ids = this.options.store.captures.underivedIds(
+        after,
+        budgetMs >= this.slices.idleMs ? IDLE_CHUNK : CHUNK,
+      );
       if (ids.length === 0) {
         // The count drifted (e.g. captures deleted while waiting): the table is the truth.
         this.pendingCount = 0;
