@@ -266,7 +266,8 @@ function writePathSection(result: WritePathResult, runs: IngestRun[]): string {
             `${int(bare.cpuPerRequestUs)} µs (same load generator, same cores) for everything Convoscope adds. ` +
             `Storing a capture before its answer takes ${int(before)} µs during a burst ` +
             `(${int(result.totalMicrosPerCapture)} µs when it is parsed first); parsing it afterwards ` +
-            `${int(after)} µs, spent in short slices while the burst lasts and at full speed after it.`,
+            `${int(after)} µs, spent once the listener has time to spare again (it waits while the ` +
+            'listener is saturated).',
           '',
         ]
       : []),
@@ -496,7 +497,7 @@ export const INGEST_SWITCHES: Record<string, [string, string]> = {
     'electron/core/settings/settings-service.ts',
   ],
   'derive-later': [
-    'Acks stored as received and parsed after the answer while the listener is busy',
+    'Acks stored as received and parsed after the answer while the listener is saturated',
     'electron/core/store/capture-deriver.ts',
   ],
   all: ['All core optimisations together', 'CONVOSCOPE_PERF_OFF=all'],
@@ -546,7 +547,7 @@ function notMetSection(report: Report, targets: Target[]): string {
         `the bare server spends ${int(bare.cpuPerRequestUs)} µs of CPU per request (read the body, answer), ` +
         `Convoscope ${int(app.cpuPerRequestUs)} µs: during a burst it classifies the request, stores ` +
         'request, response and headers and commits before it answers (the crash-safety promise), announces ' +
-        'the capture, and gives about 5 % of the CPU to parsing what it stored. The load generator runs on the same ' +
+        'the capture, and leaves parsing until the flood is over. The load generator runs on the same ' +
         `${report.machine.cores} cores and takes about one of them, so requests per second follow CPU per ` +
         'request. A profile of the serve process (`BENCH_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR"`) ' +
         'shows the capture insert and its commit, the socket writes and garbage collection as the largest ' +

@@ -55,19 +55,20 @@ export interface CaptureDeriverOptions {
 export const DEFAULT_SLICES = {
   /** Time per slice while nothing arrives: API calls and the UI wait at most this long. */
   idleMs: 20,
-  /** Time per slice while webhooks arrive but the listener keeps up: their answers wait at most this. */
-  activeMs: 5,
+  /** Time per slice while webhooks arrive but the listener keeps up: their answers wait about this. */
+  activeMs: 4,
   /** While the listener is saturated the deriver waits this long between looks at whether it still is. */
   busyPeriodMs: 20,
   /**
-   * The listener is saturated in a window of `windowMs` when at least `busyCount` captures were
-   * committed in it (50 per 50 ms: 1,000/s) and the event loop was working `busyShare` of it, the
-   * deriver's slices left out (ingest-load.ts). Parsing is deferred after two saturated windows in
-   * a row: one late batch (the process stalled for a moment) is not a flood. A `busyCount` of 0
-   * defers every commit (tests).
+   * Windows of `windowMs` count when at least `busyCount` captures were committed in them (50 per
+   * 50 ms: 1,000/s). Parsing is deferred after two windows in a row in which the listener kept the
+   * event loop working `floodShare` of the time, the deriver's slices left out (ingest-load.ts): one
+   * late batch after a stall is not a flood. The deriver waits while the last window was
+   * `saturatedShare` busy. A `busyCount` of 0 defers every commit (tests).
    */
   busyCount: 50,
-  busyShare: 0.75,
+  floodShare: 0.9,
+  saturatedShare: 0.75,
   windowMs: 50,
   /** Past this backlog the deriver takes half of every busy period, flood or not. */
   maxBacklog: 50_000,
@@ -106,7 +107,8 @@ export class CaptureDeriver implements DeferredParsing {
     this.load = new IngestLoad({
       windowMs: this.slices.windowMs,
       minCommits: this.slices.busyCount,
-      busyShare: this.slices.busyShare,
+      floodShare: this.slices.floodShare,
+      saturatedShare: this.slices.saturatedShare,
     });
     // Left by a previous run (stopped or crashed before it finished): derived from the store.
     this.pendingCount = options.store.captures.underivedCount();
