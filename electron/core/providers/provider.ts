@@ -63,6 +63,13 @@ export interface StoredRequest {
   bodyTruncated?: boolean;
 }
 
+/** A stored request with everything a parser reads, to parse it after the fact (search entries, floods). */
+export interface StoredRequestToParse extends StoredRequest {
+  method: string;
+  bodyTruncated: boolean;
+  receivedAt: number;
+}
+
 export interface ProviderChecks {
   signature?: CaptureDetail['signature'];
   signatureWarning?: CaptureDetail['signatureWarning'];

@@ -3,9 +3,8 @@ import type { ProviderId } from '../../../shared/model/provider.js';
 import { dashlyProvider } from './dashly/index.js';
 import { kindlyProvider } from './kindly/index.js';
 import { otherProvider } from './other/index.js';
-import type { StoredRequest } from '../store/capture-deriver.js';
 import type { CaptureForResponse, NewMessage, StoredResponse } from '../store/records.js';
-import type { ParseResult, Provider, ReceivedRequest } from './provider.js';
+import type { ParseResult, Provider, ReceivedRequest, StoredRequestToParse } from './provider.js';
 
 /** Platform plug-ins, in sniffing order; `other` is the fallback and is not sniffed. */
 export const providers: readonly Provider[] = [dashlyProvider, kindlyProvider];
@@ -43,7 +42,7 @@ export function classifyAndParse(request: ReceivedRequest): { provider: Provider
 }
 
 /** Parses a stored request as it was received (search entries rebuilt, captures parsed after their answer). */
-export function parseStored(id: ProviderId, stored: StoredRequest): ParseResult {
+export function parseStored(id: ProviderId, stored: StoredRequestToParse): ParseResult {
   const queryIndex = stored.path.indexOf('?');
   return parseAs(id, {
     method: stored.method,

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { CaptureSummary } from '../../../shared/model/capture.js';
-import type { HeaderList } from '../../../shared/model/http.js';
 import type { ProviderId } from '../../../shared/model/provider.js';
+import type { StoredRequestToParse } from '../providers/provider.js';
 import { recordResponseMessages, type DeferredParsing } from './capture-writer.js';
 import { IngestLoad } from './ingest-load.js';
 import type { DerivedFields, NewCapture, ResponseMessages, StoredResponse } from './records.js';
@@ -22,21 +22,12 @@ import type { Store } from './store.js';
  * first finish a small backlog (`catchUp`), so a script reads what it sent parsed; after a flood,
  * `health.get` says how many captures still wait.
  */
-export interface StoredRequest {
-  method: string;
-  path: string;
-  headers: HeaderList;
-  body: Buffer;
-  bodyTruncated: boolean;
-  receivedAt: number;
-}
-
 export interface CaptureDeriverOptions {
   store: Store;
   /** What the provider's parser makes of a request; must not throw. */
   parse: (
     provider: ProviderId,
-    request: StoredRequest,
+    request: StoredRequestToParse,
   ) => Omit<DerivedFields, 'parseError'> & {
     error: string | null;
   };
@@ -86,7 +77,7 @@ const IDLE_CHUNK = 64;
 
 interface Held {
   /** Null past `maxHeldRequests`: read back from the store when its turn comes. */
-  source: { provider: ProviderId; request: StoredRequest; response: StoredResponse | null } | null;
+  source: { provider: ProviderId; request: StoredRequestToParse; response: StoredResponse | null } | null;
   /** Set once the answer went out (the writer hands it over instead of writing it apart). */
   latencyMs: number | null;
 }
@@ -124,7 +115,7 @@ export class CaptureDeriver implements DeferredParsing {
       this.pendingCount++;
       const keep = this.heldRequests < (this.options.maxHeldRequests ?? MAX_HELD_REQUESTS);
       if (keep) this.heldRequests++;
-      // A NewCapture is a StoredRequest: held as it is, no copy.
+      // A NewCapture is a StoredRequestToParse: held as it is, no copy.
       const source = keep
         ? { provider: capture.provider, request: capture, response: capture.response }
         : null;

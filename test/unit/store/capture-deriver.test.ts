@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaptureSummary } from '../../../shared/model/capture.js';
-import {
-  CaptureDeriver,
-  type CaptureDeriverOptions,
-  type StoredRequest,
-} from '../../../electron/core/store/capture-deriver.js';
+import { CaptureDeriver, type CaptureDeriverOptions } from '../../../electron/core/store/capture-deriver.js';
+import type { StoredRequestToParse } from '../../../electron/core/providers/provider.js';
 import { CaptureWriter } from '../../../electron/core/store/capture-writer.js';
 import type { NewCapture } from '../../../electron/core/store/records.js';
 import { Store } from '../../../electron/core/store/store.js';
@@ -13,7 +10,7 @@ import { makeTempDir } from '../../helpers/temp-dir.js';
 import { waitFor } from '../../helpers/wait-for.js';
 
 /** A parser standing in for the providers': the body is `chat|text`. */
-function parse(_provider: string, request: StoredRequest) {
+function parse(_provider: string, request: StoredRequestToParse) {
   const [chat = '', text = ''] = request.body.toString().split('|');
   return {
     conversationKey: chat,
