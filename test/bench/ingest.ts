@@ -7,7 +7,7 @@ import { makeTempDir } from '../helpers/temp-dir.js';
 import { mixedRequest } from './payloads.js';
 import { pacedLoad, type PacedResult } from './paced-load.js';
 import { performance } from 'node:perf_hooks';
-import { ROOT, startServeForBench } from './serve-runner.js';
+import { ROOT, startServeForBench, UNSTORED_BIN } from './serve-runner.js';
 
 /** CPU time (user + system, all threads) a process has used so far, in ms (Linux /proc). */
 export function cpuMs(pid: number | undefined): number {
@@ -53,6 +53,9 @@ export interface IngestRun {
   /** An optimised run made right before the A/B variant with this label, as its "on" side. */
   pairFor?: string;
 }
+
+/** The label of the diagnostic runs (a serve build whose writer stores nothing). */
+export const UNSTORED_TARGET = 'Convoscope, nothing stored (diagnostic build)';
 
 const POOL = Array.from({ length: 2000 }, (_, i) => mixedRequest(i));
 
@@ -252,6 +255,27 @@ async function waitUntilParsed(
   }
 }
 
+/**
+ * The diagnostic build (test/bench/unstored-writer.ts): the same serve process with a writer that
+ * stores nothing, so its CPU per request is everything but the SQLite work. Nothing to look up after.
+ */
+async function runUnstored(connections: number, seconds: number): Promise<IngestRun> {
+  const temp = makeTempDir('convoscope-bench-unstored-');
+  try {
+    const serve = await startServeForBench(temp.dir, {}, UNSTORED_BIN);
+    try {
+      await cannon(serve.listenerUrl, connections, 1, new Set());
+      const cpuBefore = cpuMs(serve.child.pid);
+      const result = await cannon(serve.listenerUrl, connections, seconds, new Set());
+      return toRun(UNSTORED_TARGET, connections, seconds, result, cpuMs(serve.child.pid) - cpuBefore);
+    } finally {
+      await serve.stop();
+    }
+  } finally {
+    temp.remove();
+  }
+}
+
 export interface IngestOptions {
   seconds: number;
   connections: number[];
@@ -317,6 +341,14 @@ export async function benchIngest(options: IngestOptions, log: (line: string) =>
             ? `${run.parseBacklog} left to parse`
             : `${run.parseBacklog} left to parse (done after ${Math.round(run.parsedAfterMs)} ms), ${run.unparsed} unparsed`),
       );
+      if (index === 0) {
+        const unstored = await runUnstored(connections, options.seconds);
+        runs.push(unstored);
+        log(
+          `  nothing stored (diagnostic) ${connections} conns: ${Math.round(unstored.requestsPerSecond)} req/s ` +
+            `p99 ${unstored.p99} ms, ${Math.round(unstored.cpuPerRequestUs)} µs CPU/req`,
+        );
+      }
     }
   }
   const rate = options.offeredRate;

@@ -1,4 +1,4 @@
-import type { IngestRun } from './ingest.js';
+import { UNSTORED_TARGET, type IngestRun } from './ingest.js';
 import type { WritePathPart, WritePathResult } from './write-path.js';
 import { HELP } from './help.js';
 import type { LoadSummary, MachineInfo } from './machine.js';
@@ -116,7 +116,14 @@ function ingestSection(allRuns: IngestRun[], targets: Target[], writePath?: Writ
     if (!bare || !app) continue;
     const ratio = app.requestsPerSecond / bare.requestsPerSecond;
     const cpuRatio = bare.cpuPerRequestUs / app.cpuPerRequestUs;
-    ratioRows.push([connections, round(ratio, 2), round(cpuRatio, 2)]);
+    const unstored = group.find((run) => run.target === UNSTORED_TARGET);
+    ratioRows.push([
+      connections,
+      round(ratio, 2),
+      round(cpuRatio, 2),
+      unstored ? round(unstored.requestsPerSecond / bare.requestsPerSecond, 2) : '–',
+      unstored ? `${int(app.cpuPerRequestUs - unstored.cpuPerRequestUs)} µs` : '–',
+    ]);
     targets.push({
       what: `Ingest ratio b/a, ${connections} connections`,
       target: '≥ 0.7',
@@ -148,7 +155,28 @@ function ingestSection(allRuns: IngestRun[], targets: Target[], writePath?: Writ
     measured: `${unparsed} (the headline runs; the longest catch-up took ${round(slowest / 1000, 1)} s)`,
     met: unparsed === 0,
   });
-  out.push(table(['connections', 'ratio b/a (req/s)', 'ratio b/a (CPU per request)'], ratioRows), '');
+  out.push(
+    table(
+      [
+        'connections',
+        'ratio b/a (req/s)',
+        'ratio b/a (CPU per request)',
+        'nothing stored: ratio (req/s)',
+        'storing: CPU per request',
+      ],
+      ratioRows,
+    ),
+    '',
+  );
+  if (runs.some((run) => run.target === UNSTORED_TARGET))
+    out.push(
+      `"${UNSTORED_TARGET}" is the same serve process built with a writer that stores nothing ` +
+        '(`test/bench/unstored-writer.ts`, swapped in by `test/bench/run.mjs`; never part of the app): ' +
+        'inserts are settled once per turn of the event loop and announced as the real commits are. It ' +
+        'runs right after the headline run and measures everything the listener does except the SQLite ' +
+        'work, so "storing: CPU per request" is what storing each capture before its answer costs.',
+      '',
+    );
   if (paced.length > 0) {
     out.push(
       '### Below saturation',
@@ -186,7 +214,9 @@ function ingestSection(allRuns: IngestRun[], targets: Target[], writePath?: Writ
       });
   }
 
-  const variants = runs.filter((run) => run.target !== 'Convoscope' && !run.target.startsWith('bare'));
+  const variants = runs.filter(
+    (run) => run.target !== 'Convoscope' && run.target !== UNSTORED_TARGET && !run.target.startsWith('bare'),
+  );
   if (variants.length > 0) {
     out.push(
       '### What each ingest optimisation bought (A/B in the same run)',
@@ -528,6 +558,25 @@ function spreadOf(same: IngestRun[]): string {
   );
 }
 
+/** The diagnostic run (nothing stored) at the headline run's connection count. */
+function unstoredFor(runs: IngestRun[], app: IngestRun): IngestRun | undefined {
+  return runs.find((run) => run.target === UNSTORED_TARGET && run.connections === app.connections);
+}
+
+/** What the diagnostic build (nothing stored) says about a ratio target. */
+function unstoredNote(runs: IngestRun[], app: IngestRun, bare: IngestRun): string {
+  const unstored = unstoredFor(runs, app);
+  if (!unstored) return '';
+  return (
+    `The same serve process with a writer that stores nothing reached ${int(unstored.requestsPerSecond)} ` +
+    `req/s (ratio ${round(unstored.requestsPerSecond / bare.requestsPerSecond, 2)}) at ` +
+    `${int(unstored.cpuPerRequestUs)} µs of CPU per request, so storing each capture before its answer ` +
+    `costs ${int(app.cpuPerRequestUs - unstored.cpuPerRequestUs)} µs per request here. Storing from a worker ` +
+    'thread instead was tried: on cores shared with the load generator it ' +
+    'adds CPU (every capture is copied to the thread) and served fewer requests per second; not kept. '
+  );
+}
+
 /** Why a target failed, where the run itself says why; every failed target gets a line. */
 function notMetSection(report: Report, targets: Target[]): string {
   const failed = targets.filter((target) => !target.met);
@@ -553,13 +602,19 @@ function notMetSection(report: Report, targets: Target[]): string {
         'shows the capture insert and its commit, the socket writes and garbage collection as the largest ' +
         'parts; there is no single hot spot left to remove ("Where the time goes" breaks the write path ' +
         'down statement by statement). ' +
+        unstoredNote(saturated, app, bare) +
         spreadOf(saturated.filter((run) => run.target === 'Convoscope' && run.connections === connections));
     } else if (target.what.startsWith('Ingest p99') && app) {
+      const unstored = unstoredFor(saturated, app);
       why =
         `flat out, latency is queueing: ${app.connections} connections at ${int(app.requestsPerSecond)} req/s wait ` +
         `${round((1000 * app.connections) / app.requestsPerSecond, 1)} ms on average (Little's law), so a p99 of ` +
-        `10 ms needs well over ${int((1000 * app.connections) / 10)} req/s. See "Below saturation" for the ` +
-        'latency of a request when the server keeps up.';
+        `10 ms needs well over ${int((1000 * app.connections) / 10)} req/s. ` +
+        (unstored && bare
+          ? `Flat out in the same run, the bare server's p99 was ${bare.p99} ms and the build that stores ` +
+            `nothing ${unstored.p99} ms. `
+          : '') +
+        'See "Below saturation" for the latency of a request when the server keeps up.';
     } else if (target.what.startsWith('(for reference)')) {
       why = 'measured at a fixed offered rate; the load generator and the server still share the cores.';
     } else if (/scroll|stream|UI|heap/iu.test(target.what)) {

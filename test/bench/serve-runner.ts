@@ -9,6 +9,8 @@ import { startServe } from '../helpers/serve-process.js';
 export const ROOT = process.cwd();
 // The benchmark runs as a bundle under .bench/, so the helper cannot find the script from its own path.
 const BIN = path.join(ROOT, 'electron', 'bin', 'convoscope.mjs');
+/** The diagnostic build whose writer stores nothing (written by test/bench/run.mjs). */
+export const UNSTORED_BIN = path.join(ROOT, '.bench', 'convoscope-unstored.mjs');
 
 export interface RunningServe {
   child: ChildProcess;
@@ -40,18 +42,20 @@ function connects(port: number): Promise<boolean> {
  * Starts the real serve process (the built bundle) on free ports with the given data folder, through
  * the tests' own `startServe`, and measures how long it takes to be ready. The first-run guide is
  * left as the data folder says (the UI section measures what a user sees), and the folder is kept.
- * `env` adds variables (e.g. CONVOSCOPE_PERF_OFF to switch an optimisation off for an A/B run).
+ * `env` adds variables (e.g. CONVOSCOPE_PERF_OFF to switch an optimisation off for an A/B run);
+ * `bin` runs another build (UNSTORED_BIN).
  */
 export async function startServeForBench(
   dataDir: string,
   env: NodeJS.ProcessEnv = {},
+  bin = BIN,
 ): Promise<RunningServe> {
   const started = performance.now();
   const serve = await startServe({
     dataDir,
     env,
     keepDataDir: true,
-    bin: BIN,
+    bin,
     firstRun: true,
     // E.g. BENCH_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the serve process only.
     nodeArgs: process.env.BENCH_SERVE_NODE_ARGS?.split(' ').filter(Boolean) ?? [],

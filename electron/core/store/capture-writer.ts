@@ -225,7 +225,8 @@ export function recordResponseMessages(
   for (const message of messages) store.messages.insert(id, message, true);
 }
 
-function summaryOf(id: number, capture: NewCapture): CaptureSummary {
+/** The list row of a capture just stored under `id`. */
+export function summaryOf(id: number, capture: NewCapture): CaptureSummary {
   return {
     id,
     receivedAt: capture.receivedAt,
