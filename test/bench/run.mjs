@@ -16,17 +16,21 @@ const build = helpOnly
     });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const outfile = path.join(root, '.bench', 'bench.mjs');
-await esbuild.build({
-  entryPoints: [path.join(root, 'test/bench/main.ts')],
-  outfile,
+// Node ESM bundles whose bare imports resolve from the project's node_modules.
+const nodeBundle = {
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'esm',
   packages: 'external',
-  sourcemap: true,
   logLevel: 'warning',
+};
+const outfile = path.join(root, '.bench', 'bench.mjs');
+await esbuild.build({
+  ...nodeBundle,
+  entryPoints: [path.join(root, 'test/bench/main.ts')],
+  outfile,
+  sourcemap: true,
 });
 // A diagnostic build of the serve process for the ingest section: the same bundle, except that
 // app.ts gets a writer that stores nothing (test/bench/unstored-writer.ts). It never ships; it
@@ -34,14 +38,9 @@ await esbuild.build({
 if (!helpOnly) {
   const benchDir = path.join(root, '.bench');
   await esbuild.build({
+    ...nodeBundle,
     entryPoints: [path.join(root, 'electron/serve.ts')],
     outfile: path.join(benchDir, 'serve-unstored.mjs'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
     define: { 'process.env.CONVOSCOPE_VERSION': JSON.stringify('bench-unstored') },
     plugins: [
       {
