@@ -4,7 +4,7 @@ import { defineSetting } from './define.js';
 export const DEFAULT_REPLAY_TIMEOUT_MS = 15_000;
 export const MAX_BULK_CONCURRENCY = 32;
 
-/** Header, form-field and query names always redacted on export (any case). */
+/** Header, form-field, JSON-member and query names always redacted on export (any case). */
 export const DEFAULT_REDACTED_NAMES = [
   'authorization',
   'proxy-authorization',
@@ -36,6 +36,6 @@ export const replaySettings = {
     default: [],
     secret: false,
     description:
-      'More header, form-field and query-parameter names to redact on export, besides Authorization, Cookie, Kindly-HMAC, X-Api-Key and the `token` field.',
+      'More header, form-field, JSON-member and query-parameter names to redact on export, besides Authorization, Cookie, Kindly-HMAC, X-Api-Key and the `token` field.',
   }),
 };

@@ -1,6 +1,7 @@
 import type { HeaderList } from '../../../shared/model/http.js';
 import { encodeForm, parseForm } from '../../../shared/replay/form-codec.js';
 import { decodeText } from '../util/text.js';
+import { redactJsonMembers } from './redact-json.js';
 
 export const REDACTED = '[REDACTED]';
 
@@ -8,7 +9,7 @@ export interface Redacted {
   headers: HeaderList;
   path: string;
   body: Buffer;
-  /** What was replaced, e.g. `header:Authorization`, `field:token`, `query:token`. */
+  /** What was replaced, e.g. `header:Authorization`, `field:token`, `json:token`, `query:token`. */
   redacted: string[];
 }
 
@@ -37,9 +38,9 @@ function redactFields(
 }
 
 /**
- * Replaces secret values with `[REDACTED]`: headers by name, form fields of a urlencoded body and
- * query parameters by name (any case); untouched fields keep their exact bytes. Content-Length
- * follows a body that changed.
+ * Replaces secret values with `[REDACTED]`: headers by name, form fields of a urlencoded body,
+ * members of a JSON body (at any depth) and query parameters by name (any case); everything else
+ * keeps its exact bytes. Content-Length follows a body that changed.
  */
 export function redactRequest(
   request: { headers: HeaderList; path: string; body: Buffer },
@@ -55,14 +56,20 @@ export function redactRequest(
   }
   let body = request.body;
   const text = body.length > 0 ? decodeText(body) : null;
-  if (text !== null && /^[^{[\s]/u.test(text.trimStart()) && text.includes('=')) {
-    const form = redactFields(text, names, 'field', found);
-    if (form !== null) {
-      body = Buffer.from(form, 'utf8');
-      headers = headers.map(([name, value]) =>
-        name.toLowerCase() === 'content-length' ? [name, String(body.length)] : [name, value],
-      );
-    }
+  const start = text?.trimStart() ?? '';
+  const redactedText =
+    text === null
+      ? null
+      : start.startsWith('{') || start.startsWith('[')
+        ? redactJsonMembers(text, names, REDACTED, found)
+        : start !== '' && text.includes('=')
+          ? redactFields(text, names, 'field', found)
+          : null;
+  if (redactedText !== null) {
+    body = Buffer.from(redactedText, 'utf8');
+    headers = headers.map(([name, value]) =>
+      name.toLowerCase() === 'content-length' ? [name, String(body.length)] : [name, value],
+    );
   }
   return { headers, path, body, redacted: found };
 }

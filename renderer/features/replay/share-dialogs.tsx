@@ -176,12 +176,12 @@ function ExportDialog({ onClose }: { onClose: () => void }) {
           <>
             {/* Apart from the label: in the flex check line a <code> would break the sentence in columns. */}
             <p className="form-help">
-              Authorization, Cookie, Kindly-HMAC, X-Api-Key, the Dashly <code>token</code> field and the like
-              become <code>[REDACTED]</code>; the rest is exported as captured.
+              Authorization, Cookie, Kindly-HMAC, X-Api-Key and <code>token</code>-like form fields, query
+              parameters and JSON keys become <code>[REDACTED]</code>; the rest is exported as captured.
             </p>
             <input
               aria-label="More names to redact"
-              placeholder="More header or field names to redact, comma-separated"
+              placeholder="More header, field or JSON key names to redact, comma-separated"
               value={names}
               onChange={(event) => setNames(event.target.value)}
             />

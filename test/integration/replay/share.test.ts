@@ -104,9 +104,15 @@ describe('share: HAR and NDJSON export/import (lossless), redaction, cURL', () =
 
   it('redacts secrets on export by default: Authorization, Kindly-HMAC, the Dashly token field, token query, marked names', async () => {
     for (const format of ['ndjson', 'har'] as const) {
-      const exported = await app.call('captures.export', { ids, format, redactNames: ['x-dup'] });
+      const exported = await app.call('captures.export', { ids, format, redactNames: ['x-dup', 'store'] });
       expect(exported.redacted).toBe(true);
-      for (const secret of ['user-jwt-secret', 'c2lnbmF0dXJlLXNlY3JldA==', 'query-secret', 'token=xxx'])
+      for (const secret of [
+        'user-jwt-secret',
+        'c2lnbmF0dXJlLXNlY3JldA==',
+        'query-secret',
+        'token=xxx',
+        'oslo-sentrum',
+      ])
         expect(exported.data).not.toContain(secret);
       expect(exported.data).toContain('[REDACTED]');
       const imported = await other.call('captures.import', { format, data: exported.data });
@@ -118,6 +124,11 @@ describe('share: HAR and NDJSON export/import (lossless), redaction, cURL', () =
         ['x-dup', '[REDACTED]'],
         ['X-Dup', '[REDACTED]'],
       ]);
+      // A JSON member by name, at any depth; the rest of the body keeps its exact bytes.
+      expect(Buffer.from(kindly.body.base64, 'base64').toString()).toBe(
+        JSON.stringify(KINDLY_TEXT_REQUEST).replace('"store":"oslo-sentrum"', '"store":"[REDACTED]"'),
+      );
+      expect(kindly.messages[0]?.text).toBe(KINDLY_TEXT_REQUEST.message);
       const dashly = await other.call('captures.get', { id: imported.ids[1]! });
       expect(dashly.path).toBe('/dashly?token=%5BREDACTED%5D&keep=1');
       const body = Buffer.from(dashly.body.base64, 'base64').toString();
