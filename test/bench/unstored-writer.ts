@@ -30,6 +30,11 @@ export class CaptureWriter {
     });
   }
 
+  /** Nothing is ever queued for parsing here. */
+  parsingDeferred(): boolean {
+    return false;
+  }
+
   setResponse(): void {}
   setAnnotations(): void {}
   setLatency(): void {}

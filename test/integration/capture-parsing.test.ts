@@ -3,6 +3,7 @@ import type { EventFrame } from '../../shared/contract/index.js';
 import { UNPARSED_SUMMARY } from '../../shared/model/capture.js';
 import { Store } from '../../electron/core/store/store.js';
 import type { NewCapture } from '../../electron/core/store/records.js';
+import { DASHLY_HEADERS, dashlyForm, dashlyPart } from '../fixtures/dashly.js';
 import { KINDLY_HEADERS, KINDLY_TEXT_REQUEST } from '../fixtures/kindly.js';
 import { httpRequest } from '../helpers/http.js';
 import { startTestCore, type TestCore } from '../helpers/test-core.js';
@@ -32,6 +33,43 @@ async function sendBurst(app: TestCore, total: number, chats: number, inFlight =
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
   return statuses;
+}
+
+/** A capture as a flood leaves it in the store: committed as received and acknowledged, not parsed. */
+function stored(
+  path: string,
+  provider: NewCapture['provider'],
+  headers: Record<string, string>,
+  body: string,
+  receivedAt: number,
+): NewCapture {
+  return {
+    receivedAt,
+    method: 'POST',
+    path,
+    httpVersion: '1.1',
+    provider,
+    conversationKey: null,
+    summary: UNPARSED_SUMMARY,
+    remoteAddress: '127.0.0.1',
+    viaTunnel: false,
+    headers: Object.entries(headers),
+    body: Buffer.from(body),
+    bodySize: Buffer.byteLength(body),
+    bodyTruncated: false,
+    parsedAs: null,
+    parseError: null,
+    messages: [],
+    searchText: '',
+    response: {
+      status: 200,
+      headers: [['Content-Type', 'application/json; charset=utf-8']],
+      body: Buffer.from('{}'),
+      source: 'ack',
+      latencyMs: null,
+    },
+    underived: true,
+  };
 }
 
 describe('parsing after the answer (real core, real listener, real SQLite)', () => {
@@ -102,33 +140,8 @@ describe('parsing after the answer (real core, real listener, real SQLite)', () 
     const temp = makeTempDir();
     temps.push(temp);
     const store = Store.open(temp.dir);
-    const raw = (n: number): NewCapture => ({
-      receivedAt: 1_700_000_000_000 + n,
-      method: 'POST',
-      path: '/kindly',
-      httpVersion: '1.1',
-      provider: 'kindly',
-      conversationKey: null,
-      summary: UNPARSED_SUMMARY,
-      remoteAddress: '127.0.0.1',
-      viaTunnel: false,
-      headers: Object.entries(KINDLY_HEADERS),
-      body: Buffer.from(kindly(7, n)),
-      bodySize: Buffer.byteLength(kindly(7, n)),
-      bodyTruncated: false,
-      parsedAs: null,
-      parseError: null,
-      messages: [],
-      searchText: '',
-      response: {
-        status: 200,
-        headers: [['Content-Type', 'application/json; charset=utf-8']],
-        body: Buffer.from('{}'),
-        source: 'ack',
-        latencyMs: null,
-      },
-      underived: true,
-    });
+    const raw = (n: number): NewCapture =>
+      stored('/kindly', 'kindly', KINDLY_HEADERS, kindly(7, n), 1_700_000_000_000 + n);
     const [kept, deleted, alsoKept] = store.transaction(() =>
       [1, 2, 3].map((n) => store.captures.insert(raw(n))),
     );
@@ -148,4 +161,53 @@ describe('parsing after the answer (real core, real listener, real SQLite)', () 
     expect((await app.call('captures.get', { id: kept! })).summary).toBe('burst message m1x');
     expect((await app.call('captures.list', { q: 'm3x' })).items.map((item) => item.id)).toEqual([alsoKept]);
   });
+
+  it('queues a webhook a mock rule answered behind older unparsed ones: its conversation ends as it said', async () => {
+    const temp = makeTempDir();
+    temps.push(temp);
+    const conversation = 640_001;
+    const part = (fields: Record<string, unknown>) =>
+      dashlyForm(JSON.stringify(dashlyPart({ conversation, ...fields })));
+    const store = Store.open(temp.dir);
+    const started = Date.now() - 60_000;
+    const backlog = 8_000;
+    store.transaction(() => {
+      // Thousands of webhooks wait to be parsed, the last of them the one that closed the conversation.
+      for (let n = 0; n < backlog; n++)
+        store.captures.insert(stored('/kindly', 'kindly', KINDLY_HEADERS, kindly(n % 20, n), started + n));
+      store.captures.insert(
+        stored(
+          '/dashly',
+          'dashly',
+          DASHLY_HEADERS,
+          part({ id: 1, conversation_closed: true }),
+          started + backlog,
+        ),
+      );
+    });
+    store.close();
+
+    const app = await startTestCore({ dataDir: temp.dir });
+    apps.push(app);
+    await app.call('endpoints.save', {
+      prefix: '/dashly',
+      mode: 'mock',
+      rules: [{ match: { text: 'reopen' }, response: { body: { mocked: true } } }],
+    });
+    // The newest reopens it; the rule read it to answer, yet it is parsed after the older ones.
+    const res = await httpRequest(`${app.listenerUrl}/dashly`, {
+      headers: DASHLY_HEADERS,
+      body: part({ id: 2, conversation_closed: false, body: 'please reopen' }),
+    });
+    expect(JSON.parse(res.text)).toEqual({ mocked: true });
+    const newest = (await app.call('captures.list', { limit: 1 })).items[0]!;
+    expect(app.core.health.current().parsing.pending).toBeGreaterThan(1_000);
+    expect(newest.summary).toBe(UNPARSED_SUMMARY);
+
+    await waitFor(() => app.core.health.current().parsing.pending === 0, 'the backlog parsed', 60_000);
+    const thread = await app.call('conversations.get', { provider: 'dashly', key: String(conversation) });
+    expect(thread.closed).toBe(false);
+    expect(thread.messages.map((message) => message.text)).toContain('please reopen');
+    expect((await app.call('captures.get', { id: newest.id })).response?.source).toBe('mock');
+  }, 90_000);
 });

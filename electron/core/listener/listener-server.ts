@@ -295,10 +295,12 @@ export function startListener(port: number, options: ListenerOptions): Promise<L
               return parse();
             },
           });
-    // Answered without looking at the content: parsing waits until the answer went out.
-    const capture = captureOf(
-      options.deriveLater && parsed.result === null && !isDeferred(plan) ? null : parse(),
-    );
+    // Answered without looking at the content: parsing waits until the answer went out. So does an
+    // answer that looked (a mock rule) while older captures wait: parsed in arrival order, a
+    // conversation's state (closed, tags, assignee) follows the order its webhooks came in.
+    const storeUnderived =
+      options.deriveLater && !isDeferred(plan) && (parsed.result === null || writer.parsingDeferred());
+    const capture = captureOf(storeUnderived ? null : parse());
 
     const storeLimit = options.maxBodyBytes();
     if (!isDeferred(plan)) {

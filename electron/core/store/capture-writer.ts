@@ -60,6 +60,14 @@ export class CaptureWriter {
     private readonly parsing: DeferredParsing | null = null,
   ) {}
 
+  /**
+   * True while underived captures queue for the deriver (a flood, or a backlog from one): a capture
+   * stored parsed now would reach its conversation ahead of older ones still waiting.
+   */
+  parsingDeferred(): boolean {
+    return this.parsing?.shouldDefer() ?? false;
+  }
+
   insert(capture: NewCapture): Promise<CaptureSummary> {
     if (this.closed) return Promise.reject(new Error('The store is closed.'));
     return new Promise((resolve, reject) => {
