@@ -5,6 +5,7 @@ import { Store } from '../../electron/core/store/store.js';
 import type { NewCapture } from '../../electron/core/store/records.js';
 import { DASHLY_HEADERS, dashlyForm, dashlyPart } from '../fixtures/dashly.js';
 import { KINDLY_HEADERS, KINDLY_TEXT_REQUEST } from '../fixtures/kindly.js';
+import { newCapture } from '../helpers/capture-fixture.js';
 import { httpRequest } from '../helpers/http.js';
 import { startTestCore, type TestCore } from '../helpers/test-core.js';
 import { makeTempDir } from '../helpers/temp-dir.js';
@@ -43,24 +44,13 @@ function stored(
   body: string,
   receivedAt: number,
 ): NewCapture {
-  return {
+  return newCapture({
     receivedAt,
-    method: 'POST',
     path,
-    httpVersion: '1.1',
     provider,
-    conversationKey: null,
     summary: UNPARSED_SUMMARY,
-    remoteAddress: '127.0.0.1',
-    viaTunnel: false,
     headers: Object.entries(headers),
     body: Buffer.from(body),
-    bodySize: Buffer.byteLength(body),
-    bodyTruncated: false,
-    parsedAs: null,
-    parseError: null,
-    messages: [],
-    searchText: '',
     response: {
       status: 200,
       headers: [['Content-Type', 'application/json; charset=utf-8']],
@@ -69,7 +59,7 @@ function stored(
       latencyMs: null,
     },
     underived: true,
-  };
+  });
 }
 
 describe('parsing after the answer (real core, real listener, real SQLite)', () => {
