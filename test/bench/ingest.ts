@@ -120,6 +120,24 @@ async function cannon(
   return result;
 }
 
+/**
+ * A 1 s warm-up that is not measured (JIT, SQLite page cache), then the measured run and the CPU
+ * time the server process used during it.
+ */
+async function measuredRun(
+  url: string,
+  pid: number | undefined,
+  connections: number,
+  seconds: number,
+  acknowledged = new Set<number>(),
+  overallRate?: number,
+): Promise<{ result: PacedResult; cpuBefore: number; cpuUsed: number }> {
+  await cannon(url, connections, 1, new Set(), overallRate);
+  const cpuBefore = cpuMs(pid);
+  const result = await cannon(url, connections, seconds, acknowledged, overallRate);
+  return { result, cpuBefore, cpuUsed: cpuMs(pid) - cpuBefore };
+}
+
 function toRun(
   target: string,
   connections: number,
@@ -183,13 +201,19 @@ async function runServe(
     let cpuWithParsing = NaN;
     let parsedAfterMs = NaN;
     try {
-      // A short warm-up (JIT, SQLite page cache) that is not measured; its rows are counted too.
-      await cannon(serve.listenerUrl, connections, 1, new Set(), overallRate);
-      const cpuBefore = cpuMs(serve.child.pid);
-      result = await cannon(serve.listenerUrl, connections, seconds, acknowledged, overallRate);
-      cpuUsed = cpuMs(serve.child.pid) - cpuBefore;
+      // The warm-up's rows are counted too.
+      const measured = await measuredRun(
+        serve.listenerUrl,
+        serve.child.pid,
+        connections,
+        seconds,
+        acknowledged,
+        overallRate,
+      );
+      result = measured.result;
+      cpuUsed = measured.cpuUsed;
       ({ parseBacklog, parsedAfterMs } = await waitUntilParsed(temp.dir, waitForParsing));
-      if (waitForParsing) cpuWithParsing = cpuMs(serve.child.pid) - cpuBefore;
+      if (waitForParsing) cpuWithParsing = cpuMs(serve.child.pid) - measured.cpuBefore;
     } finally {
       await serve.stop();
     }
@@ -264,10 +288,8 @@ async function runUnstored(connections: number, seconds: number): Promise<Ingest
   try {
     const serve = await startServeForBench(temp.dir, {}, UNSTORED_BIN);
     try {
-      await cannon(serve.listenerUrl, connections, 1, new Set());
-      const cpuBefore = cpuMs(serve.child.pid);
-      const result = await cannon(serve.listenerUrl, connections, seconds, new Set());
-      return toRun(UNSTORED_TARGET, connections, seconds, result, cpuMs(serve.child.pid) - cpuBefore);
+      const { result, cpuUsed } = await measuredRun(serve.listenerUrl, serve.child.pid, connections, seconds);
+      return toRun(UNSTORED_TARGET, connections, seconds, result, cpuUsed);
     } finally {
       await serve.stop();
     }
@@ -291,11 +313,16 @@ export interface IngestOptions {
 async function runBare(connections: number, seconds: number, overallRate?: number): Promise<IngestRun> {
   const bare = await startBare();
   try {
-    await cannon(bare.url, connections, 1, new Set(), overallRate);
-    const cpuBefore = cpuMs(bare.pid);
-    const result = await cannon(bare.url, connections, seconds, new Set(), overallRate);
+    const { result, cpuUsed } = await measuredRun(
+      bare.url,
+      bare.pid,
+      connections,
+      seconds,
+      new Set(),
+      overallRate,
+    );
     return {
-      ...toRun('bare node:http', connections, seconds, result, cpuMs(bare.pid) - cpuBefore),
+      ...toRun('bare node:http', connections, seconds, result, cpuUsed),
       ...(overallRate ? { offeredRate: overallRate } : {}),
     };
   } finally {
