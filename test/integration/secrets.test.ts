@@ -207,6 +207,9 @@ describe('secrets stay in the core', () => {
       expect(leaks(detail.text)).toContain(SECRETS['dashly.webhookToken']);
       expect(JSON.parse(detail.text)).toMatchObject({ webhookToken: 'ok' });
     } finally {
+      // The process writes into the folder (log, WAL) until it exits: stop it before removing.
+      await app?.stop();
+      app = undefined;
       temp.remove();
     }
   }, 60_000);

@@ -154,6 +154,9 @@ describe('serve mode (the real built process)', () => {
       const second = await start({ dataDir: temp.dir });
       expect((await second.call('captures.list', { limit: 100 })).items).toHaveLength(50);
     } finally {
+      // The second process writes into the folder (log, WAL) until it exits: stop it first, or
+      // removing the folder races its writes (ENOTEMPTY).
+      await Promise.all(running.splice(0).map((app) => app.stop()));
       temp.remove();
     }
   });
