@@ -412,11 +412,12 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
 /**
  * Every API call first parses the captures still waiting (when only a few wait), so a script that
- * sent a webhook reads its conversation; after a flood the backlog is left to the deriver's slices.
+ * sent a webhook reads its conversation; in slices, so webhooks are still answered meanwhile. After a
+ * flood the backlog is left to the deriver's own slices.
  */
 function withDerivedCaptures(dispatch: Dispatch, deriver: CaptureDeriver): Dispatch {
-  return (method, input) => {
-    deriver.catchUp();
+  return async (method, input) => {
+    await deriver.settle();
     return dispatch(method, input);
   };
 }

@@ -152,6 +152,30 @@ describe('parsing after the answer (real core, real listener, real SQLite)', () 
     expect((await app.call('captures.list', { q: 'm3x' })).items.map((item) => item.id)).toEqual([alsoKept]);
   });
 
+  it('an API call made while a backlog is parsed answers with all of it parsed', async () => {
+    const temp = makeTempDir();
+    temps.push(temp);
+    const store = Store.open(temp.dir);
+    store.transaction(() => {
+      for (let n = 0; n < 600; n++) {
+        store.captures.insert(
+          stored('/kindly', 'kindly', KINDLY_HEADERS, kindly(n % 6, n), 1_700_000_000_000 + n),
+        );
+      }
+    });
+    store.close();
+
+    const app = await startTestCore({ dataDir: temp.dir });
+    apps.push(app);
+    // No wait: the call itself waits for the captures stored before it (in slices, capture-deriver.ts).
+    const { items } = await app.call('captures.list', { limit: 600 });
+    expect(items).toHaveLength(600);
+    expect(items.filter((item) => item.summary === UNPARSED_SUMMARY)).toEqual([]);
+    const conversations = await app.call('conversations.list', { provider: 'kindly' });
+    expect(conversations.reduce((sum, conversation) => sum + conversation.count, 0)).toBe(600);
+    expect(app.core.health.current().parsing.pending).toBe(0);
+  });
+
   it('queues a webhook a mock rule answered behind older unparsed ones: its conversation ends as it said', async () => {
     const temp = makeTempDir();
     temps.push(temp);

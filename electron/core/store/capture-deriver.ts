@@ -19,8 +19,8 @@ import type { Store } from './store.js';
  * flood ends. While the listener is saturated ingest keeps the CPU (unless the backlog grows past
  * `maxBacklog`, so a flood that never ends cannot outrun parsing forever). The queue is the
  * `captures_underived` table, so nothing is lost to a crash: the next start finishes it. API calls
- * first finish a small backlog (`catchUp`), so a script reads what it sent parsed; after a flood,
- * `health.get` says how many captures still wait.
+ * first finish a small backlog (`settle`, in slices the listener can answer between), so a script
+ * reads what it sent parsed; after a flood, `health.get` says how many captures still wait.
  */
 export interface CaptureDeriverOptions {
   store: Store;
@@ -90,6 +90,8 @@ export class CaptureDeriver implements DeferredParsing {
   private pendingCount: number;
   private readonly load: IngestLoad;
   private timer: { cancel(): void } | null = null;
+  /** API calls waiting for the captures stored before them (`settle`). */
+  private readonly settling: { newest: number; maxBacklog: number; resolve: (left: number) => void }[] = [];
   private closed = false;
   private failing = false;
 
@@ -160,6 +162,27 @@ export class CaptureDeriver implements DeferredParsing {
     return this.pendingCount;
   }
 
+  /**
+   * Like `catchUp`, without holding the event loop: the deriver's own slices take `idleMs` each
+   * (saturated listener or not) until the captures waiting at the call are derived, and the listener
+   * answers between them. Resolves with how many still wait (captures that arrived after the call
+   * may); early when the backlog was or grew past `maxBacklog`, the store failed, or the deriver closed.
+   */
+  settle(maxBacklog = 1_000): Promise<number> {
+    const newest =
+      this.pendingCount > 0 && this.pendingCount <= maxBacklog && !this.closed && !this.failing
+        ? this.options.store.captures.newestUnderivedId()
+        : null;
+    if (newest === null) return Promise.resolve(this.pendingCount);
+    return new Promise((resolve) => {
+      this.settling.push({ newest, maxBacklog, resolve });
+      // Not after a saturated listener's busy period: the next turn.
+      this.timer?.cancel();
+      this.timer = null;
+      this.schedule();
+    });
+  }
+
   /** Stops; a small backlog is finished first, a large one is left for the next start. */
   close(): void {
     this.catchUp();
@@ -167,6 +190,7 @@ export class CaptureDeriver implements DeferredParsing {
     this.timer?.cancel();
     this.timer = null;
     this.forgetHeld();
+    this.releaseSettled();
   }
 
   /**
@@ -178,14 +202,18 @@ export class CaptureDeriver implements DeferredParsing {
     if (this.timer || this.closed) return;
     const slice = () => {
       this.timer = null;
-      if (!this.load.saturated()) this.run(this.load.active() ? this.slices.activeMs : this.slices.idleMs);
-      else if (this.pendingCount > this.slices.maxBacklog) this.run(this.slices.busyPeriodMs / 2);
+      // An API call waiting (settle) gets whole idle slices even while webhooks arrive.
+      if (this.settling.length > 0) this.run(this.slices.idleMs);
+      else if (!this.load.saturated()) {
+        this.run(this.load.active() ? this.slices.activeMs : this.slices.idleMs);
+      } else if (this.pendingCount > this.slices.maxBacklog) this.run(this.slices.busyPeriodMs / 2);
+      this.releaseSettled();
       if (this.pendingCount > 0) this.schedule();
     };
     if (this.failing) {
       const timeout = setTimeout(slice, this.slices.retryMs);
       this.timer = { cancel: () => clearTimeout(timeout) };
-    } else if (this.load.saturated()) {
+    } else if (this.load.saturated() && this.settling.length === 0) {
       const timeout = setTimeout(slice, this.slices.busyPeriodMs);
       this.timer = { cancel: () => clearTimeout(timeout) };
     } else {
@@ -252,6 +280,23 @@ export class CaptureDeriver implements DeferredParsing {
     }
     if (summaries.length > 0) this.options.onDerived(summaries);
     return true;
+  }
+
+  /** Answers the `settle` calls whose captures are derived, or that cannot be waited for any longer. */
+  private releaseSettled(): void {
+    if (this.settling.length === 0) return;
+    const [oldest] = this.closed ? [] : this.options.store.captures.underivedIds(0, 1);
+    const waiting = this.settling.splice(0);
+    for (const call of waiting) {
+      const done =
+        oldest === undefined ||
+        oldest > call.newest ||
+        this.closed ||
+        this.failing ||
+        this.pendingCount > call.maxBacklog;
+      if (done) call.resolve(this.pendingCount);
+      else this.settling.push(call);
+    }
   }
 
   private forgetHeld(): void {

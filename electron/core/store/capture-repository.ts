@@ -132,6 +132,7 @@ export class CaptureRepository {
   private readonly dequeueUnderivedStmt: Statement<[number]>;
   private readonly underivedStmt: Statement<[number, number], { capture_id: number }>;
   private readonly underivedCountStmt: Statement<[], { n: number }>;
+  private readonly newestUnderivedStmt: Statement<[], { id: number | null }>;
   private readonly responseStmt: Statement<
     [number],
     Pick<CaptureDetailRow, 'response' | 'latency_ms' | 'response_body'>
@@ -190,6 +191,7 @@ export class CaptureRepository {
       'SELECT capture_id FROM captures_underived WHERE capture_id > ? ORDER BY capture_id LIMIT ?',
     );
     this.underivedCountStmt = db.prepare('SELECT count(*) AS n FROM captures_underived');
+    this.newestUnderivedStmt = db.prepare('SELECT max(capture_id) AS id FROM captures_underived');
     this.responseStmt = db.prepare(`
       SELECT c.response, c.latency_ms, b.response AS response_body
       FROM captures c LEFT JOIN bodies b ON b.capture_id = c.id WHERE c.id = ?`);
@@ -296,6 +298,11 @@ export class CaptureRepository {
 
   underivedCount(): number {
     return this.underivedCountStmt.get()?.n ?? 0;
+  }
+
+  /** The newest capture stored underived, or null when none waits. */
+  newestUnderivedId(): number | null {
+    return this.newestUnderivedStmt.get()?.id ?? null;
   }
 
   /** The response as recorded, bytes included; null when there is none (or no such capture). */

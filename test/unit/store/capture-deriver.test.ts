@@ -213,6 +213,43 @@ describe('capture deriver', () => {
     );
   });
 
+  it('settle parses what waits at the call in slices, and the event loop turns between them', async () => {
+    // Parsing takes a while per capture, so 600 of them take several 20 ms slices.
+    const slow = newDeriver({
+      parse: (provider, request) => {
+        spin(0.2);
+        return parse(provider, request);
+      },
+    });
+    const keepBusy = () => slow.noteCommitted(100);
+    keepBusy();
+    slow.enqueue(insertRaw(600));
+    keepBusy();
+    // What the listener would do meanwhile: a turn of the event loop every time it gets one.
+    const pendingAtTurns: number[] = [];
+    let turning = true;
+    const turn = () => {
+      if (!turning) return;
+      pendingAtTurns.push(slow.pending);
+      setImmediate(turn);
+    };
+    setImmediate(turn);
+    const settled = slow.settle();
+    // Arrives after the call: not waited for.
+    const later = insertRaw(1);
+    slow.enqueue(later);
+    expect(await settled).toBeLessThanOrEqual(1);
+    turning = false;
+    // catchUp would have parsed them all before the first turn.
+    expect(pendingAtTurns.filter((pending) => pending > 1).length).toBeGreaterThan(1);
+    const firstIds = store.captures.underivedIds(0, 10);
+    expect(firstIds.every((id) => id >= later[0]!.id)).toBe(true);
+    // A backlog past the limit is left to the slices, as with catchUp.
+    slow.enqueue(insertRaw(20));
+    expect(await slow.settle(10)).toBeGreaterThan(10);
+    slow.close();
+  });
+
   it('reads requests back from the store when they are not in memory, and drops deleted captures', () => {
     const items = insertRaw(5);
     store.db.prepare('DELETE FROM captures WHERE id = ?').run(items[1]!.id);
@@ -250,6 +287,23 @@ describe('capture deriver', () => {
     expect(errors).toHaveLength(1);
     expect(store.captures.underivedCount()).toBe(0);
     retrying.close();
+  });
+
+  it('settle answers at once when the store fails or the deriver closes, instead of waiting', async () => {
+    const failing = newDeriver({ onError: () => {}, slices: { retryMs: 60_000 } });
+    store.captures.setDerived = () => {
+      throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+    };
+    failing.enqueue(insertRaw(3));
+    expect(await failing.settle()).toBe(3);
+    // Failing already: not a wait for the next retry a minute away.
+    expect(await failing.settle()).toBe(3);
+    failing.close();
+
+    const closing = newDeriver({ onError: () => {} });
+    const waiting = closing.settle();
+    closing.close();
+    expect(await waiting).toBe(3);
   });
 
   it('the writer parses before it commits while quiet, and stores underived while busy', async () => {
