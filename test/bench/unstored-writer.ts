@@ -35,6 +35,10 @@ export class CaptureWriter {
     return false;
   }
 
+  settleParsing(): Promise<void> {
+    return Promise.resolve();
+  }
+
   setResponse(): void {}
   setAnnotations(): void {}
   setLatency(): void {}

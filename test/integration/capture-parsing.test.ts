@@ -176,6 +176,56 @@ describe('parsing after the answer (real core, real listener, real SQLite)', () 
     expect(app.core.health.current().parsing.pending).toBe(0);
   });
 
+  it('stores a held webhook after the older unparsed ones are parsed: its conversation ends as it said', async () => {
+    const temp = makeTempDir();
+    temps.push(temp);
+    // The endpoint holds Dashly webhooks (saved in a first run: an API call would parse the backlog).
+    const first = await startTestCore({ dataDir: temp.dir });
+    await first.call('endpoints.save', { prefix: '/dashly', mode: 'hold', holdTimeoutMs: 20_000 });
+    await first.stop();
+    const conversation = 640_002;
+    const part = (fields: Record<string, unknown>) =>
+      dashlyForm(JSON.stringify(dashlyPart({ conversation, ...fields })));
+    const store = Store.open(temp.dir);
+    const started = Date.now() - 60_000;
+    const backlog = 990;
+    store.transaction(() => {
+      for (let n = 0; n < backlog; n++)
+        store.captures.insert(stored('/kindly', 'kindly', KINDLY_HEADERS, kindly(n % 20, n), started + n));
+      store.captures.insert(
+        stored(
+          '/dashly',
+          'dashly',
+          DASHLY_HEADERS,
+          part({ id: 1, conversation_closed: true }),
+          started + backlog,
+        ),
+      );
+    });
+    store.close();
+
+    const app = await startTestCore({ dataDir: temp.dir });
+    apps.push(app);
+    // Most of it still waits when the webhook comes.
+    expect(app.core.health.current().parsing.pending).toBeGreaterThan(backlog / 2);
+    const answer = httpRequest(`${app.listenerUrl}/dashly`, {
+      headers: DASHLY_HEADERS,
+      body: part({ id: 2, conversation_closed: false, body: 'please reopen' }),
+      timeoutMs: 30_000,
+    });
+    const [hold] = await waitFor(async () => {
+      const holds = await app.call('holds.list', {});
+      return holds.length > 0 && holds;
+    }, 'the webhook held');
+    await app.call('holds.resolveAll', { action: 'fallback' });
+    expect((await answer).status).toBe(200);
+    await waitFor(() => app.core.health.current().parsing.pending === 0, 'the backlog parsed', 30_000);
+    const thread = await app.call('conversations.get', { provider: 'dashly', key: String(conversation) });
+    expect(thread.closed).toBe(false);
+    expect(thread.messages.map((message) => message.text)).toContain('please reopen');
+    expect((await app.call('captures.get', { id: hold!.captureId })).summary).toContain('please reopen');
+  }, 60_000);
+
   it('queues a webhook a mock rule answered behind older unparsed ones: its conversation ends as it said', async () => {
     const temp = makeTempDir();
     temps.push(temp);

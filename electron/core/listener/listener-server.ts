@@ -323,6 +323,10 @@ export function startListener(port: number, options: ListenerOptions): Promise<L
     res.once('close', () => {
       if (!res.writableFinished) senderGone.abort();
     });
+    // A hold or forward works from the parsed capture, stored parsed now: behind a small backlog it
+    // waits for the older captures first, so its conversation still follows arrival order (during a
+    // flood, past 1,000 waiting, it is parsed ahead of them).
+    if (writer.parsingDeferred()) await writer.settleParsing();
     let stored: CaptureSummary;
     try {
       stored = await writer.insert(capture);

@@ -90,7 +90,7 @@ export class CaptureDeriver implements DeferredParsing {
   private pendingCount: number;
   private readonly load: IngestLoad;
   private timer: { cancel(): void } | null = null;
-  /** API calls waiting for the captures stored before them (`settle`). */
+  /** API calls, holds and forwards waiting for the captures stored before them (`settle`). */
   private readonly settling: { newest: number; maxBacklog: number; resolve: (left: number) => void }[] = [];
   private closed = false;
   private failing = false;

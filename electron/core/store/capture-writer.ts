@@ -22,6 +22,8 @@ export interface DeferredParsing {
   enqueue(captures: { id: number; capture: NewCapture }[]): void;
   /** True when the capture is still waiting and its latency will be written with its parse. */
   takeLatency(id: number, latencyMs: number): boolean;
+  /** Resolves once the captures waiting now are parsed (at once when too many wait); answers how many wait. */
+  settle(): Promise<number>;
 }
 
 interface PendingInsert {
@@ -66,6 +68,14 @@ export class CaptureWriter {
    */
   parsingDeferred(): boolean {
     return this.parsing?.shouldDefer() ?? false;
+  }
+
+  /**
+   * Waits until the captures queued for the deriver now are parsed, so one stored parsed next lands
+   * in its conversation after them; at once when none wait, or too many (a flood, capture-deriver.ts).
+   */
+  async settleParsing(): Promise<void> {
+    await this.parsing?.settle();
   }
 
   insert(capture: NewCapture): Promise<CaptureSummary> {
