@@ -62,6 +62,32 @@ function stored(
   });
 }
 
+/**
+ * Leaves `backlog` Kindly captures waiting to be parsed in the store at `dir`, the last of them a
+ * Dashly webhook that closed `conversation`; returns a builder for that conversation's next parts.
+ */
+function storeBacklogThatCloses(
+  dir: string,
+  conversation: number,
+  backlog: number,
+): (fields: Record<string, unknown>) => string {
+  const part = (fields: Record<string, unknown>) =>
+    dashlyForm(JSON.stringify(dashlyPart({ conversation, ...fields })));
+  const store = Store.open(dir);
+  const started = Date.now() - 60_000;
+  try {
+    store.transaction(() => {
+      for (let n = 0; n < backlog; n++)
+        store.captures.insert(stored('/kindly', 'kindly', KINDLY_HEADERS, kindly(n % 20, n), started + n));
+      const close = part({ id: 1, conversation_closed: true });
+      store.captures.insert(stored('/dashly', 'dashly', DASHLY_HEADERS, close, started + backlog));
+    });
+  } finally {
+    store.close();
+  }
+  return part;
+}
+
 describe('parsing after the answer (real core, real listener, real SQLite)', () => {
   const apps: TestCore[] = [];
   const temps: ReturnType<typeof makeTempDir>[] = [];
@@ -184,25 +210,8 @@ describe('parsing after the answer (real core, real listener, real SQLite)', () 
     await first.call('endpoints.save', { prefix: '/dashly', mode: 'hold', holdTimeoutMs: 20_000 });
     await first.stop();
     const conversation = 640_002;
-    const part = (fields: Record<string, unknown>) =>
-      dashlyForm(JSON.stringify(dashlyPart({ conversation, ...fields })));
-    const store = Store.open(temp.dir);
-    const started = Date.now() - 60_000;
     const backlog = 990;
-    store.transaction(() => {
-      for (let n = 0; n < backlog; n++)
-        store.captures.insert(stored('/kindly', 'kindly', KINDLY_HEADERS, kindly(n % 20, n), started + n));
-      store.captures.insert(
-        stored(
-          '/dashly',
-          'dashly',
-          DASHLY_HEADERS,
-          part({ id: 1, conversation_closed: true }),
-          started + backlog,
-        ),
-      );
-    });
-    store.close();
+    const part = storeBacklogThatCloses(temp.dir, conversation, backlog);
 
     const app = await startTestCore({ dataDir: temp.dir });
     apps.push(app);
@@ -230,26 +239,7 @@ describe('parsing after the answer (real core, real listener, real SQLite)', () 
     const temp = makeTempDir();
     temps.push(temp);
     const conversation = 640_001;
-    const part = (fields: Record<string, unknown>) =>
-      dashlyForm(JSON.stringify(dashlyPart({ conversation, ...fields })));
-    const store = Store.open(temp.dir);
-    const started = Date.now() - 60_000;
-    const backlog = 8_000;
-    store.transaction(() => {
-      // Thousands of webhooks wait to be parsed, the last of them the one that closed the conversation.
-      for (let n = 0; n < backlog; n++)
-        store.captures.insert(stored('/kindly', 'kindly', KINDLY_HEADERS, kindly(n % 20, n), started + n));
-      store.captures.insert(
-        stored(
-          '/dashly',
-          'dashly',
-          DASHLY_HEADERS,
-          part({ id: 1, conversation_closed: true }),
-          started + backlog,
-        ),
-      );
-    });
-    store.close();
+    const part = storeBacklogThatCloses(temp.dir, conversation, 8_000);
 
     const app = await startTestCore({ dataDir: temp.dir });
     apps.push(app);
