@@ -325,8 +325,8 @@ export function startListener(port: number, options: ListenerOptions): Promise<L
     });
     // A hold or forward works from the parsed capture, stored parsed now: behind a small backlog it
     // waits for the older captures first, so its conversation still follows arrival order (during a
-    // flood, past 1,000 waiting, it is parsed ahead of them).
-    if (writer.parsingDeferred()) await writer.settleParsing();
+    // flood, past 1,000 waiting, it is parsed ahead of them). With nothing waiting it goes on at once.
+    await writer.settleParsing();
     let stored: CaptureSummary;
     try {
       stored = await writer.insert(capture);

@@ -37,6 +37,14 @@ function redactFields(
   return encodeForm(replaced, text);
 }
 
+/** A JSON body's members or a urlencoded body's fields by name; null when nothing was replaced. */
+function redactBodyText(text: string, names: ReadonlySet<string>, found: string[]): string | null {
+  const start = text.trimStart();
+  if (start.startsWith('{') || start.startsWith('[')) return redactJsonMembers(text, names, REDACTED, found);
+  if (start !== '' && text.includes('=')) return redactFields(text, names, 'field', found);
+  return null;
+}
+
 /**
  * Replaces secret values with `[REDACTED]`: headers by name, form fields of a urlencoded body,
  * members of a JSON body (at any depth) and query parameters by name (any case); everything else
@@ -56,15 +64,7 @@ export function redactRequest(
   }
   let body = request.body;
   const text = body.length > 0 ? decodeText(body) : null;
-  const start = text?.trimStart() ?? '';
-  const redactedText =
-    text === null
-      ? null
-      : start.startsWith('{') || start.startsWith('[')
-        ? redactJsonMembers(text, names, REDACTED, found)
-        : start !== '' && text.includes('=')
-          ? redactFields(text, names, 'field', found)
-          : null;
+  const redactedText = text === null ? null : redactBodyText(text, names, found);
   if (redactedText !== null) {
     body = Buffer.from(redactedText, 'utf8');
     headers = headers.map(([name, value]) =>
